@@ -1,0 +1,19 @@
+// The demo's one account, created on first start, and signing in with it.
+
+import { login, type App, type Request } from "../../src/index.ts";
+
+export const DEMO_USER = { username: "demo", password: "demo-password" };
+
+let users: App["users"] | null = null;
+
+export async function ensureDemoUser(app: App): Promise<void> {
+  users = app.users;
+  if (!(await app.users.getByUsername(DEMO_USER.username))) await app.users.create(DEMO_USER.username, DEMO_USER.password);
+}
+
+export async function authenticateAndLogin(request: Request, username: string, password: string): Promise<boolean> {
+  const user = await users!.authenticate(username, password);
+  if (!user) return false;
+  await login(request, user);
+  return true;
+}

@@ -1,0 +1,63 @@
+// The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session.
+
+import { liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "../../src/index.ts";
+import { ContactForm, saveContact } from "./contact-form.ts";
+
+interface Draft {
+  data: Record<string, unknown>;
+  timestamp: string;
+}
+
+async function sendCounter(consumer: Consumer, count: number): Promise<void> {
+  await send(consumer, { target: "#counter-display", html: await renderToString("counter_display.html", { count }) });
+}
+
+liveviewHandler("increment_counter", async (consumer) => {
+  const session = consumer.scope.session;
+  const count = session.get("counter", 0) + 1;
+  session.set("counter", count);
+  await session.save();
+  await sendCounter(consumer, count);
+});
+
+// Other tabs of the same browser show the new count too.
+onSessionChange("counter", (consumer) => sendCounter(consumer, consumer.scope.session.get("counter", 0)));
+
+liveviewHandler("autosave_form", async (consumer, content) => {
+  const session = consumer.scope.session;
+  const formId = content.form_id!;
+  if (!session.has("form_drafts")) session.set("form_drafts", {});
+  session.get("form_drafts")[formId] = { data: content.form, timestamp: new Date().toISOString() };
+  // No save() here: a change made in place is saved when the handler returns.
+  await send(consumer, { target: "#autosave-status", html: '<small class="text-success">✓ Draft saved</small>' });
+});
+
+liveviewHandler("restore_form_draft", async (consumer, content) => {
+  const formId = content.form_id!;
+  const draft: Draft | undefined = consumer.scope.session.get("form_drafts", {})[formId];
+  if (draft) {
+    await send(consumer, { action: "restore_form", form_id: formId, form_data: draft.data as never, saved_at: draft.timestamp });
+  } else {
+    await send(consumer, { action: "no_draft_found", form_id: formId });
+  }
+});
+
+liveviewHandler("clear_form_draft", (consumer, content) => {
+  const drafts = consumer.scope.session.get("form_drafts");
+  if (drafts && content.form_id! in drafts) delete drafts[content.form_id!];
+});
+
+liveviewHandler("submit_contact", async (consumer, content) => {
+  const session = consumer.scope.session;
+  const formId = content.form_id!;
+  const form = new ContactForm(content.form);
+  if (form.isValid()) {
+    saveContact(consumer.runtime.settings.DATABASE_URL, form);
+    const drafts = session.get("form_drafts");
+    if (drafts && formId in drafts) delete drafts[formId];
+    await send(consumer, { target: "#contact-container", html: '<div class="alert alert-success" id="sent">Message sent!</div>' });
+  } else {
+    const html = await renderToString("contact_form.html", { form, form_id: formId });
+    await send(consumer, { target: "#contact-container", html });
+  }
+});

@@ -1,0 +1,21 @@
+// Errors with a stable code, so callers and clients can tell failures apart.
+
+export type ErrorCode =
+  | "bad_frame"
+  | "bad_message"
+  | "unknown_function"
+  | "invalid_content"
+  | "handler_error"
+  | "not_json_serialisable"
+  | "store_unavailable"
+  | "bad_setting"
+  | "csrf_failed";
+
+export class LiveViewError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "LiveViewError";
+    this.code = code;
+  }
+}

@@ -1,0 +1,32 @@
+// The public API, and nothing else.
+
+export { App, createApp, type AppOptions } from "./server/app.ts";
+export { render } from "./server/render.ts";
+export { HttpResponse, html, json, redirect, text } from "./server/response.ts";
+export type { Request } from "./server/request.ts";
+export type { View, RouteOptions } from "./server/router.ts";
+
+export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/registry.ts";
+export type { Handler, Middleware, SessionReaction } from "./live/registry.ts";
+export { send, type SendOptions } from "./live/send.ts";
+export type { Consumer } from "./live/consumer.ts";
+export type { Content } from "./live/content.ts";
+export type { Scope } from "./live/scope.ts";
+
+export { Session } from "./session/session.ts";
+export type { SessionStore, StoredSession, SessionChanges } from "./session/session-store.ts";
+export type { SessionLock } from "./session/session-lock.ts";
+export type { ChannelLayer } from "./channels/channel-layer.ts";
+
+export { renderToString, templates } from "./templates/environment.ts";
+export { defineForm, Form, type BoundField } from "./forms/form.ts";
+export { login, logout } from "./auth/login.ts";
+export type { User, AnonymousUser, AnyUser } from "./auth/user.ts";
+export type { UserStore } from "./auth/user-store.ts";
+
+export { loadSettings, defaultSettings, type Settings } from "./settings.ts";
+export { LiveViewError } from "./errors.ts";
+export type { Json, JsonObject } from "./json.ts";
+export { TestClient } from "./testing/test-client.ts";
+export { LiveClient } from "./testing/live-client.ts";
+export { openSqlite } from "./db/sqlite.ts";

@@ -1,0 +1,107 @@
+// One WebSocket connection: its scope, its groups, and a queue that runs its handlers in arrival order.
+
+import { randomUUID } from "node:crypto";
+import type { WebSocket } from "ws";
+import { anonymousUser } from "../auth/user.ts";
+import { BROADCAST_GROUP, CLOSE_SESSION_ENDED } from "../constants.ts";
+import type { JsonObject } from "../json.ts";
+import { sessionGroup } from "../session/session-key.ts";
+import type { SessionEvent } from "../session/sessions.ts";
+import { Session } from "../session/session.ts";
+import { reactToSessionChange } from "./reactions.ts";
+import type { LiveRuntime } from "./runtime.ts";
+import type { Scope } from "./scope.ts";
+import { roomGroup, SEND_TYPE } from "./send.ts";
+
+export interface ConnectionInfo {
+  cookies: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  path: string;
+  room: string;
+  sessionKey: string | null;
+}
+
+export class Consumer {
+  readonly id = randomUUID();
+  readonly scope: Scope;
+  sessionKey: string | null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly groups = new Set<string>();
+  private readonly listener = (message: JsonObject) => this.onGroupMessage(message);
+  /** Keys changed by other tabs whose reaction has not started yet: bursts collapse into one re-render. */
+  private pendingChanges: Set<string> | null = null;
+
+  constructor(
+    readonly runtime: LiveRuntime,
+    private readonly ws: WebSocket,
+    info: ConnectionInfo,
+  ) {
+    this.sessionKey = info.sessionKey;
+    // Until the first handler runs, the scope holds an empty session that is never saved.
+    const placeholder = new Session(runtime.sessions, null, {});
+    this.scope = { session: placeholder, user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** Queues work behind everything this socket already queued; errors are the job's own business. */
+  enqueue(job: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(job).catch((error) => console.error("liveview: queued job failed", error));
+    return this.queue;
+  }
+
+  sendJson(message: JsonObject): void {
+    if (this.isOpen) this.ws.send(JSON.stringify(message));
+  }
+
+  async join(): Promise<void> {
+    await Promise.all([BROADCAST_GROUP, roomGroup(this.scope.room)].map((g) => this.groupAdd(g)));
+    if (this.sessionKey) await this.groupAdd(sessionGroup(this.sessionKey));
+  }
+
+  async groupAdd(group: string): Promise<void> {
+    if (this.groups.has(group)) return;
+    this.groups.add(group);
+    await this.runtime.channels.groupAdd(group, this.listener);
+  }
+
+  async groupDiscard(group: string): Promise<void> {
+    if (!this.groups.delete(group)) return;
+    await this.runtime.channels.groupDiscard(group, this.listener);
+  }
+
+  /** Follows the session to a new key (first save, login, or another tab's cycleKey). */
+  async moveToSession(key: string | null): Promise<void> {
+    if (key === this.sessionKey) return;
+    if (this.sessionKey) await this.groupDiscard(sessionGroup(this.sessionKey));
+    this.sessionKey = key;
+    if (key) await this.groupAdd(sessionGroup(key));
+  }
+
+  private onGroupMessage(message: JsonObject): void {
+    if (message.type === SEND_TYPE) return this.sendJson(message.message as JsonObject);
+    const event = message as unknown as SessionEvent;
+    if (event.type === "session.ended") this.ws.close(CLOSE_SESSION_ENDED, "session ended");
+    else if (event.type === "session.rekeyed") void this.enqueue(() => this.moveToSession(event.key));
+    else if (event.type === "session.changed" && event.origin !== this.id) this.sessionChanged(event.keys);
+  }
+
+  private sessionChanged(keys: string[]): void {
+    if (this.pendingChanges) {
+      for (const k of keys) this.pendingChanges.add(k);
+      return;
+    }
+    const pending = (this.pendingChanges = new Set(keys));
+    void this.enqueue(async () => {
+      this.pendingChanges = null;
+      await reactToSessionChange(this, [...pending]);
+    });
+  }
+
+  async leave(): Promise<void> {
+    await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
+    this.groups.clear();
+  }
+}

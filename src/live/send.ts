@@ -1,0 +1,25 @@
+// send(): to the socket itself, to every socket (broadcast), to a room or to a named group.
+
+import { BROADCAST_GROUP } from "../constants.ts";
+import type { JsonObject } from "../json.ts";
+import type { Consumer } from "./consumer.ts";
+
+export interface SendOptions {
+  broadcast?: boolean;
+  /** A room id: every socket of `room_<id>`. */
+  room?: string;
+  group?: string;
+}
+
+/** The envelope a group carries for a message meant for the browser. */
+export const SEND_TYPE = "liveview.send";
+
+export function roomGroup(room: string): string {
+  return `room_${room}`;
+}
+
+export async function send(consumer: Consumer, message: JsonObject, options: SendOptions = {}): Promise<void> {
+  const group = options.broadcast ? BROADCAST_GROUP : options.room ? roomGroup(options.room) : options.group;
+  if (group === undefined) return consumer.sendJson(message);
+  await consumer.runtime.channels.groupSend(group, { type: SEND_TYPE, message });
+}

@@ -1,0 +1,156 @@
+// The application: routes and views over node:http, the live WebSocket endpoint, sessions, users and groups.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { UserStore } from "../auth/user-store.ts";
+import { SqliteUserStore } from "../auth/user-store.ts";
+import type { ChannelLayer } from "../channels/channel-layer.ts";
+import { MemoryChannelLayer } from "../channels/memory.ts";
+import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT } from "../constants.ts";
+import { openSqlite } from "../db/sqlite.ts";
+import type { JsonObject } from "../json.ts";
+import type { Consumer } from "../live/consumer.ts";
+import { navigate } from "../live/navigate.ts";
+import { registry as globalRegistry, type Registry } from "../live/registry.ts";
+import type { LiveRuntime } from "../live/runtime.ts";
+import { SEND_TYPE } from "../live/send.ts";
+import { LiveEndpoint } from "../live/upgrade.ts";
+import { createSessionStore } from "../session/engines/index.ts";
+import { MemorySessionLock, type SessionLock } from "../session/session-lock.ts";
+import type { SessionStore } from "../session/session-store.ts";
+import { Sessions } from "../session/sessions.ts";
+import { loadSettings, type Settings } from "../settings.ts";
+import { templates } from "../templates/environment.ts";
+import { handleRequest } from "./handle-request.ts";
+import { mainContent, pageTitle } from "./page-parts.ts";
+import type { Request } from "./request.ts";
+import { HttpResponse, html, text } from "./response.ts";
+import { Router, type Match, type RouteOptions, type View } from "./router.ts";
+
+export interface AppOptions {
+  settings?: Partial<Settings>;
+  /** Directories searched for templates, in order. */
+  templates?: string[];
+  /** Directories served under /static/. */
+  static?: string[];
+  registry?: Registry;
+  /** Seams for other deployments (Redis, PostgreSQL); the settings pick the defaults. */
+  sessionStore?: SessionStore;
+  sessionLock?: SessionLock;
+  channels?: ChannelLayer;
+  users?: UserStore;
+}
+
+const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), "../../client/dist");
+
+export class App implements LiveRuntime {
+  readonly settings: Settings;
+  readonly router = new Router();
+  readonly registry: Registry;
+  readonly channels: ChannelLayer;
+  readonly sessions: Sessions;
+  readonly users: UserStore;
+  readonly staticDirectories: string[];
+  readonly clientDirectory = CLIENT_DIST;
+  readonly live: LiveEndpoint;
+  private readonly servers = new Set<Server>();
+
+  constructor(options: AppOptions = {}) {
+    this.settings = loadSettings(options.settings);
+    this.registry = options.registry ?? globalRegistry;
+    if (!this.registry.get("navigate")) this.registry.register("navigate", null, navigate as never);
+    this.channels = options.channels ?? new MemoryChannelLayer();
+    const store = options.sessionStore ?? createSessionStore(this.settings);
+    this.sessions = new Sessions(store, options.sessionLock ?? new MemorySessionLock(), this.channels, this.settings.SESSION_COOKIE_AGE);
+    this.users = options.users ?? new SqliteUserStore(openSqlite(this.settings.DATABASE_URL.startsWith("sqlite:") ? this.settings.DATABASE_URL : "sqlite::memory:"));
+    for (const dir of options.templates ?? []) templates.addDirectory(dir);
+    this.staticDirectories = options.static ?? [];
+    this.live = new LiveEndpoint(this);
+  }
+
+  get(path: string, view: View, options?: RouteOptions): this {
+    this.router.add("GET", path, view, options);
+    return this;
+  }
+
+  post(path: string, view: View, options?: RouteOptions): this {
+    this.router.add("POST", path, view, options);
+    return this;
+  }
+
+  /** For node:http, Express or Fastify (raw handler): `server.on("request", app.handler)`. */
+  readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
+    handleRequest(this, req, res).catch((error) => {
+      console.error("liveview: request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
+      res.end("Internal server error");
+    });
+  };
+
+  /** Answers WebSocket upgrades on /ws/liveview/ for any node:http server (others are left to their listeners). */
+  attach(server: Server): this {
+    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!this.live.handleUpgrade(req, socket, head) && server.listenerCount("upgrade") === 1) socket.destroy();
+    });
+    this.servers.add(server);
+    return this;
+  }
+
+  /** Runs its own server; resolves once it listens. Port 0 picks a free port. */
+  async listen(port = Number(process.env.PORT ?? DEFAULT_PORT), host = process.env.HOST ?? DEFAULT_HOST): Promise<Server> {
+    const server = createServer(this.handler);
+    this.attach(server);
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
+    return server;
+  }
+
+  async runView(match: Match, request: Request): Promise<HttpResponse> {
+    const result = await match.view(request, match.params);
+    return typeof result === "string" ? html(result) : result;
+  }
+
+  /** SPA navigation: the GET view at `url`, rendered with the socket's session and user (see live/navigate.ts). */
+  async renderPage(consumer: Consumer, url: string): Promise<{ html: string; title: string | null; url: string } | { redirect: string }> {
+    const target = new URL(url, "http://localhost");
+    const match = this.router.match("GET", target.pathname);
+    if (!match || !match.options.live) return { redirect: url };
+    const { scope } = consumer;
+    const request: Request = {
+      method: "GET", path: target.pathname, query: target.searchParams, headers: scope.headers, cookies: scope.cookies, body: {},
+      session: scope.session, user: scope.user, room: scope.room, live: true,
+    };
+    const response = await this.runView(match, request);
+    const location = response.headers.Location;
+    if (typeof location === "string") return { redirect: location };
+    const page = response.status === 200 && response.isHtml ? mainContent(String(response.body)) : null;
+    return page === null ? { redirect: url } : { html: page, title: pageTitle(String(response.body)), url: target.pathname + target.search };
+  }
+
+  errorResponse(error: unknown): HttpResponse {
+    console.error("liveview: view failed", error);
+    const detail = this.settings.DEBUG && error instanceof Error ? `\n\n${error.stack}` : "";
+    return text(`Internal server error${detail}`, 500);
+  }
+
+  /** Sends a browser message to every socket of a group, from anywhere (a job, a webhook, another view). */
+  sendToGroup(group: string, message: JsonObject): Promise<void> {
+    return this.channels.groupSend(group, { type: SEND_TYPE, message });
+  }
+
+  broadcast(message: JsonObject): Promise<void> {
+    return this.sendToGroup(BROADCAST_GROUP, message);
+  }
+
+  async close(): Promise<void> {
+    await this.live.close();
+    await Promise.all([...this.servers].map((s) => new Promise((resolve) => { s.closeAllConnections?.(); s.close(resolve); })));
+    await this.sessions.close();
+    await this.channels.close();
+  }
+}
+
+export function createApp(options: AppOptions = {}): App {
+  return new App(options);
+}

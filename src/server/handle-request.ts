@@ -1,0 +1,67 @@
+// One HTTP request: static files, then the routed view run with the request's session, then the cookie.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
+import { userOf } from "../auth/login.ts";
+import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
+import { parseCookies, sessionCookie } from "../session/cookie.ts";
+import type { App } from "./app.ts";
+import { csrfValid } from "./csrf.ts";
+import { BodyTooLarge, readBody, type Request } from "./request.ts";
+import { HttpResponse, text } from "./response.ts";
+import { serveStatic } from "./static-files.ts";
+
+export async function handleRequest(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const method = req.method ?? "GET";
+  if (url.pathname.startsWith(STATIC_URL) && (method === "GET" || method === "HEAD")) {
+    const relative = decodeURIComponent(url.pathname.slice(STATIC_URL.length));
+    const dirs = url.pathname === CLIENT_BUNDLE_URL ? [app.clientDirectory, ...app.staticDirectories] : app.staticDirectories;
+    const file = url.pathname === CLIENT_BUNDLE_URL ? "liveview.js" : relative;
+    if (await serveStatic(dirs, file, res)) return;
+    return write(res, text("Not found", 404));
+  }
+  const match = app.router.match(method, url.pathname);
+  if (!match) {
+    const allowed = app.router.allows(url.pathname);
+    return write(res, allowed.length ? new HttpResponse("Method not allowed", 405, { Allow: allowed.join(", ") }) : text("Not found", 404));
+  }
+  let body: Record<string, unknown>;
+  try {
+    body = await readBody(req);
+  } catch (error) {
+    return write(res, error instanceof BodyTooLarge ? text("Request body too large", 413) : text("Malformed request body", 400));
+  }
+  const settings = app.settings;
+  const cookies = parseCookies(req.headers.cookie);
+  const cookieKey = cookies[settings.SESSION_COOKIE_NAME] ?? null;
+  let request: Request | null = null;
+  const { result: response, session } = await app.sessions.run(
+    cookieKey,
+    async (session) => {
+      request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, cookies, body, session, room: newRoom(), live: false, user: await userOf(session, app.users) };
+      if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
+        return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
+      }
+      const response = await app.runView(match, request);
+      // A page that loads the client must leave the browser holding the session its socket will use.
+      if (session.key === null && response.isHtml && response.status < 400) await session.save({ force: true });
+      return response;
+    },
+    { forceSave: settings.SESSION_SAVE_EVERY_REQUEST },
+  ).catch((error: unknown) => ({ result: app.errorResponse(error), session: request?.session ?? null }));
+  const key = session?.key ?? null;
+  if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session!.savedKeys.size > 0))) {
+    if (key !== null || cookieKey !== null) response.headers["Set-Cookie"] = sessionCookie(key, settings);
+  }
+  write(res, response);
+}
+
+function newRoom(): string {
+  return randomBytes(16).toString("hex");
+}
+
+function write(res: ServerResponse, response: HttpResponse): void {
+  res.writeHead(response.status, response.headers);
+  res.end(response.body);
+}

@@ -1,0 +1,42 @@
+// The request a view receives: path, query, parsed body, cookies, and the session and user it runs with.
+
+import type { IncomingMessage } from "node:http";
+import type { AnyUser } from "../auth/user.ts";
+import { MAX_BODY_BYTES } from "../constants.ts";
+import type { Session } from "../session/session.ts";
+
+export interface Request {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  cookies: Record<string, string>;
+  /** Form fields (urlencoded) or a JSON object; empty for GET. */
+  body: Record<string, unknown>;
+  session: Session;
+  user: AnyUser;
+  /** The room id the rendered page will carry in <html data-room>. */
+  room: string;
+  /** True when the view runs for SPA navigation over the socket rather than for an HTTP request. */
+  live: boolean;
+}
+
+export class BodyTooLarge extends Error {}
+
+export async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (req.method === "GET" || req.method === "HEAD") return {};
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  const raw = Buffer.concat(chunks).toString("utf8");
+  const type = String(req.headers["content-type"] ?? "");
+  if (type.startsWith("application/json")) {
+    const value: unknown = raw ? JSON.parse(raw) : {};
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  }
+  return Object.fromEntries(new URLSearchParams(raw));
+}

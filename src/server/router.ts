@@ -1,0 +1,55 @@
+// Routes by method and path; `:name` segments become params.
+
+import type { HttpResponse } from "./response.ts";
+import type { Request } from "./request.ts";
+
+export type View = (request: Request, params: Record<string, string>) => Promise<HttpResponse | string> | HttpResponse | string;
+
+export interface RouteOptions {
+  /** Whether SPA navigation may render this view over the socket (GET routes only; default true). */
+  live?: boolean;
+  /** Skip the CSRF check for this POST route (webhooks and the like). */
+  csrfExempt?: boolean;
+}
+
+interface Route extends Required<RouteOptions> {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  view: View;
+}
+
+export interface Match {
+  view: View;
+  params: Record<string, string>;
+  options: Required<RouteOptions>;
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, path: string, view: View, options: RouteOptions = {}): void {
+    const names: string[] = [];
+    const source = path
+      .split("/")
+      .map((part) => (part.startsWith(":") ? (names.push(part.slice(1)), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      .join("/");
+    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), names, view, live: options.live ?? method === "GET", csrfExempt: options.csrfExempt ?? false });
+  }
+
+  match(method: string, path: string): Match | null {
+    const wanted = method === "HEAD" ? "GET" : method;
+    for (const route of this.routes) {
+      if (route.method !== wanted) continue;
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      return { view: route.view, params, options: { live: route.live, csrfExempt: route.csrfExempt } };
+    }
+    return null;
+  }
+
+  allows(path: string): string[] {
+    return this.routes.filter((r) => r.pattern.test(path)).map((r) => r.method);
+  }
+}

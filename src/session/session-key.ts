@@ -1,0 +1,19 @@
+// Session keys: random and unguessable, and a hash of them for names that may be logged (group names).
+
+import { createHash, randomBytes } from "node:crypto";
+import { SESSION_KEY_BYTES } from "../constants.ts";
+
+export function newSessionKey(): string {
+  return randomBytes(SESSION_KEY_BYTES).toString("base64url");
+}
+
+const KEY_SHAPE = /^[A-Za-z0-9_-]{22,128}$/;
+
+export function isWellFormedKey(key: string | undefined | null): key is string {
+  return typeof key === "string" && KEY_SHAPE.test(key);
+}
+
+/** The channel-layer group of every socket that holds this session. */
+export function sessionGroup(key: string): string {
+  return "session_" + createHash("sha256").update(key).digest("base64url").slice(0, 32);
+}

@@ -1,0 +1,41 @@
+// The seam every session engine implements: SQLite, memory, cached-db, Redis, PostgreSQL.
+
+import type { JsonObject } from "../json.ts";
+
+export interface StoredSession {
+  data: JsonObject;
+  /** Grows by one on every save; lets caches tell a fresh copy from a stale one. */
+  version: number;
+  /** Unix time in milliseconds after which the session is never loaded again. */
+  expireAt: number;
+}
+
+/** What one save changes: only these keys are written, so a save never undoes another writer's other keys. */
+export interface SessionChanges {
+  set: JsonObject;
+  deleted: string[];
+  expireAt: number;
+}
+
+export interface SessionStore {
+  /** The session, or null when it does not exist or has expired. */
+  load(key: string): Promise<StoredSession | null>;
+  /** Applies the changes on top of what is stored now (creating the session if needed); returns the new version. */
+  save(key: string, changes: SessionChanges): Promise<number>;
+  delete(key: string): Promise<void>;
+  /** Removes expired sessions; returns how many were removed. */
+  clearExpired(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Applies changes to a copy of `data`: the one merge rule every engine shares. */
+export function applyChanges(data: JsonObject, changes: SessionChanges): JsonObject {
+  const next: JsonObject = { ...data, ...changes.set };
+  for (const key of changes.deleted) delete next[key];
+  return next;
+}
+
+/** A store that can also hold a whole session as given: what a cache in front of a database needs. */
+export interface SessionCache extends SessionStore {
+  put(key: string, session: StoredSession): Promise<void>;
+}

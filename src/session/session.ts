@@ -1,0 +1,140 @@
+// One browser's server-side state: read and written by HTTP views and WebSocket handlers alike.
+
+import { assertJson, type Json, type JsonObject } from "../json.ts";
+import type { SessionChanges } from "./session-store.ts";
+
+/** What a Session needs from the service that loaded it: persistence and key changes. */
+export interface SessionHost {
+  persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<void>;
+  rekey(session: Session, oldKey: string | null, newKey: string): Promise<void>;
+  end(session: Session, oldKey: string | null): Promise<void>;
+  newKey(): string;
+}
+
+export class Session {
+  private data: JsonObject;
+  /** JSON of every key as last loaded or saved: the base a change is measured against. */
+  private saved = new Map<string, string>();
+  private explicitlyModified = false;
+  private pending: Promise<void> = Promise.resolve();
+  /** Keys written by this session's saves so far (what other tabs are told about). */
+  readonly savedKeys = new Set<string>();
+
+  constructor(
+    private readonly host: SessionHost,
+    /** null until the session is first persisted. */
+    public key: string | null,
+    data: JsonObject,
+    /** The socket (consumer id) on whose behalf it was loaded, if any. */
+    readonly origin: string | null = null,
+  ) {
+    this.data = data;
+    for (const [k, v] of Object.entries(data)) this.saved.set(k, JSON.stringify(v));
+  }
+
+  // `any` on purpose: values are shaped by the application; callers annotate what they read.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get<T = any>(key: string, fallback?: NoInfer<T>): T {
+    return (Object.hasOwn(this.data, key) ? this.data[key] : fallback) as T;
+  }
+
+  set(key: string, value: unknown): void {
+    assertJson(value, `session value "${key}"`);
+    this.data[key] = value;
+    this.explicitlyModified = true;
+  }
+
+  delete(key: string): boolean {
+    if (!Object.hasOwn(this.data, key)) return false;
+    delete this.data[key];
+    this.explicitlyModified = true;
+    return true;
+  }
+
+  has(key: string): boolean {
+    return Object.hasOwn(this.data, key);
+  }
+
+  keys(): string[] {
+    return Object.keys(this.data);
+  }
+
+  items(): [string, Json][] {
+    return Object.entries(this.data);
+  }
+
+  get isEmpty(): boolean {
+    return Object.keys(this.data).length === 0;
+  }
+
+  /** Removes every key; the session (and its key) lives on. */
+  clear(): void {
+    this.data = {};
+    this.explicitlyModified = true;
+  }
+
+  /** True after `set`/`delete`/`clear`, or when a value was mutated in place since the last save. */
+  get modified(): boolean {
+    if (this.explicitlyModified) return true;
+    const { set, deleted } = this.changes();
+    return deleted.length > 0 || Object.keys(set).length > 0;
+  }
+
+  set modified(value: boolean) {
+    this.explicitlyModified = value;
+  }
+
+  /** The keys whose JSON differs from what was last loaded or saved, and the keys that are gone. */
+  changes(): { set: JsonObject; deleted: string[] } {
+    const set: JsonObject = {};
+    for (const [k, v] of Object.entries(this.data)) {
+      const json = JSON.stringify(v);
+      if (this.saved.get(k) !== json) set[k] = v;
+    }
+    const deleted = [...this.saved.keys()].filter((k) => !Object.hasOwn(this.data, k));
+    return { set, deleted };
+  }
+
+  /** Persists now: only the changed keys are written. A session that was never stored is created. */
+  save(options: { force?: boolean } = {}): Promise<void> {
+    this.pending = this.pending.then(() => this.write(options.force ?? false));
+    return this.pending;
+  }
+
+  private async write(force: boolean): Promise<void> {
+    const changes = this.changes();
+    for (const [k, v] of Object.entries(changes.set)) assertJson(v, `session value "${k}"`);
+    const nothing = Object.keys(changes.set).length === 0 && changes.deleted.length === 0;
+    if (nothing && !force) {
+      this.explicitlyModified = false;
+      return;
+    }
+    if (this.key === null) this.key = this.host.newKey();
+    await this.host.persist(this, this.key, changes);
+    for (const [k, v] of Object.entries(changes.set)) this.saved.set(k, JSON.stringify(v));
+    for (const k of changes.deleted) this.saved.delete(k);
+    for (const k of [...Object.keys(changes.set), ...changes.deleted]) this.savedKeys.add(k);
+    this.explicitlyModified = false;
+  }
+
+  /** Moves the data to a new key and drops the old one (call on login: no session fixation). */
+  async cycleKey(): Promise<void> {
+    await this.pending;
+    const oldKey = this.key;
+    this.key = this.host.newKey();
+    this.saved.clear();
+    await this.save({ force: true });
+    await this.host.rekey(this, oldKey, this.key);
+  }
+
+  /** Deletes the session and its data, and starts an empty one under a new key (call on logout). */
+  async flush(): Promise<void> {
+    await this.pending;
+    const oldKey = this.key;
+    this.data = {};
+    this.saved.clear();
+    this.key = null;
+    this.explicitlyModified = false;
+    await this.host.end(this, oldKey);
+  }
+}

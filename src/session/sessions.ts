@@ -1,0 +1,82 @@
+// The session service: loads a fresh copy under the key's lock, saves what changed, and tells the other tabs.
+
+import type { ChannelLayer } from "../channels/channel-layer.ts";
+import type { JsonObject } from "../json.ts";
+import { isWellFormedKey, newSessionKey, sessionGroup } from "./session-key.ts";
+import type { SessionLock } from "./session-lock.ts";
+import type { SessionStore } from "./session-store.ts";
+import { Session, type SessionHost } from "./session.ts";
+
+/** What every socket of a session hears: keys changed, the key moved (login), or the session ended (logout). */
+export type SessionEvent =
+  | { type: "session.changed"; keys: string[]; origin: string | null }
+  | { type: "session.rekeyed"; key: string }
+  | { type: "session.ended" };
+
+export interface RunOptions {
+  /** The socket on whose behalf the session is used; its own changes are not echoed back to it. */
+  origin?: string | null;
+  /** Save even when nothing changed (refreshes the expiry; SESSION_SAVE_EVERY_REQUEST). */
+  forceSave?: boolean;
+}
+
+export class Sessions implements SessionHost {
+  constructor(
+    readonly store: SessionStore,
+    private readonly lock: SessionLock,
+    private readonly channels: ChannelLayer,
+    private readonly ageSeconds: number,
+  ) {}
+
+  /**
+   * Runs `fn` with the session as stored right now, holding the key's lock, and saves what `fn` changed
+   * when it returns (not when it throws: the session then keeps its last saved state).
+   */
+  async run<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
+    const body = async () => {
+      const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
+      const session = new Session(this, stored ? key! : null, stored?.data ?? {}, options.origin ?? null);
+      const result = await fn(session);
+      if (session.modified || options.forceSave) await session.save({ force: options.forceSave });
+      else await session.save(); // waits for saves the handler started and did not await
+      return { result, session };
+    };
+    // A key nobody holds yet cannot be contended: no lock needed.
+    return isWellFormedKey(key) ? this.lock.run(key, body) : body();
+  }
+
+  async load(key: string | null | undefined): Promise<JsonObject | null> {
+    return isWellFormedKey(key) ? ((await this.store.load(key))?.data ?? null) : null;
+  }
+
+  newKey(): string {
+    return newSessionKey();
+  }
+
+  async persist(session: Session, key: string, changes: { set: JsonObject; deleted: string[] }): Promise<void> {
+    await this.store.save(key, { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 });
+    const keys = [...Object.keys(changes.set), ...changes.deleted];
+    if (keys.length > 0) await this.notify(key, { type: "session.changed", keys, origin: session.origin });
+  }
+
+  async rekey(_session: Session, oldKey: string | null, newKey: string): Promise<void> {
+    if (oldKey === null) return;
+    await this.store.delete(oldKey);
+    await this.notify(oldKey, { type: "session.rekeyed", key: newKey });
+  }
+
+  async end(_session: Session, oldKey: string | null): Promise<void> {
+    if (oldKey === null) return;
+    await this.store.delete(oldKey);
+    await this.notify(oldKey, { type: "session.ended" });
+  }
+
+  private async notify(key: string, event: SessionEvent): Promise<void> {
+    await this.channels.groupSend(sessionGroup(key), event as unknown as JsonObject);
+  }
+
+  async close(): Promise<void> {
+    await this.lock.close();
+    await this.store.close();
+  }
+}

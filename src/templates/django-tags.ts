@@ -1,0 +1,48 @@
+// The few Django tags and filters a page needs that LiquidJS lacks.
+
+import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken, Value } from "liquidjs";
+import { CLIENT_BUNDLE_URL, CSRF_FIELD, STATIC_URL } from "../constants.ts";
+
+const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A tag whose output is computed from the render context alone. */
+function simpleTag(liquid: Liquid, name: string, render: (ctx: Context) => string): void {
+  liquid.registerTag(
+    name,
+    class extends Tag {
+      *render(ctx: Context, emitter: Emitter) {
+        emitter.write(render(ctx));
+      }
+    },
+  );
+}
+
+export function registerDjangoTags(liquid: Liquid): void {
+  simpleTag(liquid, "csrf_token", (ctx) => {
+    const token = String(ctx.getSync(["csrf_token"]) ?? "");
+    return `<input type="hidden" name="${CSRF_FIELD}" value="${escapeAttr(token)}">`;
+  });
+  simpleTag(liquid, "liveview_room", (ctx) => escapeAttr(String(ctx.getSync(["room"]) ?? "")));
+  simpleTag(liquid, "liveview_scripts", () => `<script src="${CLIENT_BUNDLE_URL}" defer></script>`);
+
+  // {% static "css/site.css" %}: the URL of a file in the app's static directories.
+  liquid.registerTag(
+    "static",
+    class extends Tag {
+      private readonly path: Value;
+      constructor(token: TagToken, remain: TopLevelToken[], l: Liquid) {
+        super(token, remain, l);
+        this.path = new Value(token.args, l);
+      }
+      *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+        const path = String(yield this.path.value(ctx));
+        emitter.write(escapeAttr(STATIC_URL + path.replace(/^\/+/, "")));
+      }
+    },
+  );
+
+  // Django's |safe: output as is, not escaped.
+  liquid.registerFilter("safe", { handler: (v: unknown) => v, raw: true });
+  // Django's |length, for lists, strings and objects alike.
+  liquid.registerFilter("length", (v: unknown) => (v == null ? 0 : (v as { length?: number }).length ?? Object.keys(v).length));
+}

@@ -1,0 +1,73 @@
+// A real WebSocket for tests, carrying a TestClient's cookie: call handlers and get back what the server sent.
+
+import { WebSocket } from "ws";
+import type { JsonObject } from "../json.ts";
+import { WS_PATH_PREFIX } from "../constants.ts";
+
+export interface LiveClientOptions {
+  cookie?: string;
+  origin?: string;
+  room?: string;
+}
+
+export class LiveClient {
+  readonly received: JsonObject[] = [];
+  private nextId = 1;
+  private readonly waiters: { test: (m: JsonObject) => boolean; resolve: (m: JsonObject) => void }[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on("message", (data) => {
+      const message = JSON.parse(data.toString()) as JsonObject;
+      this.received.push(message);
+      for (const w of [...this.waiters]) {
+        if (w.test(message)) {
+          this.waiters.splice(this.waiters.indexOf(w), 1);
+          w.resolve(message);
+        }
+      }
+    });
+  }
+
+  /** Opens `ws://host/ws/liveview/<room>/` on the server at `baseUrl` (http://host:port). */
+  static connect(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
+    const url = baseUrl.replace(/^http/, "ws") + WS_PATH_PREFIX + (options.room ?? "testroom") + "/";
+    const headers: Record<string, string> = { Origin: options.origin ?? baseUrl };
+    if (options.cookie) headers.Cookie = options.cookie;
+    const ws = new WebSocket(url, { headers });
+    return new Promise((resolve, reject) => {
+      ws.once("open", () => resolve(new LiveClient(ws)));
+      ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      ws.once("error", reject);
+    });
+  }
+
+  /** Calls a handler and resolves with every message the server sent for it, once it has finished. */
+  async call(fn: string, content: { data?: JsonObject; form?: JsonObject; form_id?: string } = {}): Promise<JsonObject[]> {
+    const id = this.nextId++;
+    const start = this.received.length;
+    const ack = this.next((m) => m.ack === id);
+    this.ws.send(JSON.stringify({ function: fn, data: {}, form: {}, lang: "en", room: "testroom", ...content, id }));
+    await ack;
+    return this.received.slice(start).filter((m) => m.ack !== id);
+  }
+
+  sendRaw(frame: string | Buffer): void {
+    this.ws.send(frame);
+  }
+
+  /** The next message (from now) that passes `test`. */
+  next(test: (m: JsonObject) => boolean = () => true): Promise<JsonObject> {
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  closed(): Promise<{ code: number; reason: string }> {
+    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve({ code: -1, reason: "already closed" });
+    return new Promise((resolve) => this.ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+  }
+
+  close(): Promise<void> {
+    const done = this.closed().then(() => undefined);
+    this.ws.close();
+    return done;
+  }
+}

@@ -1,0 +1,50 @@
+// Shared set-up for tests: a demo app on a fresh SQLite file and a free port, and clients for it.
+
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { createDemoApp } from "../examples/demo/app.ts";
+import { LiveClient, TestClient, type App, type AppOptions } from "../src/index.ts";
+
+export function tempDatabaseUrl(): string {
+  return "sqlite:" + join(mkdtempSync(join(tmpdir(), "liveview-test-")), "db.sqlite3");
+}
+
+export interface Running {
+  app: App;
+  baseUrl: string;
+  client(): TestClient;
+  live(client?: TestClient, room?: string): Promise<LiveClient>;
+  close(): Promise<void>;
+}
+
+export async function startDemo(options: AppOptions = {}): Promise<Running> {
+  const app = await createDemoApp({ ...options, settings: { DATABASE_URL: tempDatabaseUrl(), ...options.settings } });
+  return serve(app);
+}
+
+export async function serve(app: App): Promise<Running> {
+  const server = await app.listen(0, "127.0.0.1");
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const lives: LiveClient[] = [];
+  return {
+    app,
+    baseUrl,
+    client: () => new TestClient(app, baseUrl),
+    async live(client, room) {
+      const live = await LiveClient.connect(baseUrl, { cookie: client?.cookieHeader, room });
+      lives.push(live);
+      return live;
+    },
+    async close() {
+      await Promise.all(lives.map((l) => l.close().catch(() => undefined)));
+      await app.close();
+    },
+  };
+}
+
+/** The text of an HTML fragment without tags or extra whitespace: what a reader sees. */
+export function visibleText(html: string): string {
+  return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+}
