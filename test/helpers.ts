@@ -46,5 +46,9 @@ export async function serve(app: App): Promise<Running> {
 
 /** The text of an HTML fragment without tags or extra whitespace: what a reader sees. */
 export function visibleText(html: string): string {
-  return html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return html
+    .replace(/<!--[\s\S]*?-->/g, " ")
+    .replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }

@@ -26,13 +26,14 @@ export class MemorySessionStore implements SessionCache {
   async save(key: string, changes: SessionChanges): Promise<number> {
     const current = this.read(key);
     const version = (current?.version ?? 0) + 1;
-    await this.put(key, { data: applyChanges(current?.data ?? {}, structuredClone(changes)), version, expireAt: changes.expireAt });
+    await this.put(key, { data: applyChanges(current?.data ?? {}, changes), version, expireAt: changes.expireAt });
     return version;
   }
 
+  /** Stores a copy: what the caller holds can change without touching the cache. */
   async put(key: string, session: StoredSession): Promise<void> {
     this.entries.delete(key);
-    this.entries.set(key, session);
+    this.entries.set(key, { ...session, data: structuredClone(session.data) });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 

@@ -1,0 +1,78 @@
+// The seed's form-draft handlers against the seed's templates: autosave, restore, clear, submit.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSqlite } from "../../src/index.ts";
+import { startDemo, visibleText, type Running } from "../helpers.ts";
+
+let demo: Running;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(() => demo.close());
+
+const draft = { name: "Ada", email: "ada@example.com", message: "Hello <there>" };
+
+async function browserWithSocket() {
+  const browser = demo.client();
+  await browser.get("/contact");
+  return { browser, socket: await demo.live(browser) };
+}
+
+describe("form drafts", () => {
+  it("autosave keeps the draft in the session (a nested change, saved without save()) and the page pre-fills it", async () => {
+    const { browser, socket } = await browserWithSocket();
+    const [status] = await socket.call("autosave_form", { form_id: "contact_form", form: draft });
+    expect(status).toEqual({ target: "#autosave-status", html: '<small class="text-success">✓ Draft saved</small>' });
+    const stored = await browser.session();
+    expect(stored?.form_drafts).toMatchObject({ contact_form: { data: draft } });
+
+    const page = (await browser.get("/contact")).text;
+    expect(page).toContain("You have a saved draft");
+    expect(page).toContain('value="Ada"');
+    expect(page).toContain('value="ada@example.com"');
+    expect(page).toContain(">Hello &lt;there&gt;</textarea>");
+  });
+
+  it("accepts form_id inside data, as django-liveview's own client sends it", async () => {
+    const { browser, socket } = await browserWithSocket();
+    await socket.call("autosave_form", { data: { liveviewFormId: "contact_form" }, form: draft });
+    expect((await browser.session())?.form_drafts).toHaveProperty("contact_form");
+  });
+
+  it("restore answers restore_form with the draft, or no_draft_found", async () => {
+    const { socket } = await browserWithSocket();
+    expect(await socket.call("restore_form_draft", { form_id: "contact_form" })).toEqual([{ action: "no_draft_found", form_id: "contact_form" }]);
+    await socket.call("autosave_form", { form_id: "contact_form", form: draft });
+    const [restore] = await socket.call("restore_form_draft", { form_id: "contact_form" });
+    expect(restore).toMatchObject({ action: "restore_form", form_id: "contact_form", form_data: draft });
+    expect(Date.parse(String(restore!.saved_at))).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("clear removes the draft", async () => {
+    const { browser, socket } = await browserWithSocket();
+    await socket.call("autosave_form", { form_id: "contact_form", form: draft });
+    await socket.call("clear_form_draft", { form_id: "contact_form" });
+    expect((await browser.session())?.form_drafts).toEqual({});
+    expect((await browser.get("/contact")).text).not.toContain("You have a saved draft");
+  });
+
+  it("an invalid submit shows the errors next to the fields and keeps the draft", async () => {
+    const { browser, socket } = await browserWithSocket();
+    await socket.call("autosave_form", { form_id: "contact_form", form: { name: "", email: "nope", message: "" } });
+    const [reply] = await socket.call("submit_contact", { form_id: "contact_form", form: { name: "", email: "nope", message: "" } });
+    expect(reply!.target).toBe("#contact-container");
+    expect(String(reply!.html)).toMatch(/data-field="name">This field is required\.</);
+    expect(String(reply!.html)).toMatch(/data-field="email">Enter a valid email address\.</);
+    expect((await browser.session())?.form_drafts).toHaveProperty("contact_form");
+  });
+
+  it("a valid submit stores the message, clears the draft and says so", async () => {
+    const { browser, socket } = await browserWithSocket();
+    await socket.call("autosave_form", { form_id: "contact_form", form: draft });
+    const [reply] = await socket.call("submit_contact", { form_id: "contact_form", form: draft });
+    expect(visibleText(String(reply!.html))).toBe("Message sent!");
+    expect((await browser.session())?.form_drafts).toEqual({});
+    const rows = openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT name, email, message FROM contact_message").all();
+    expect(rows).toContainEqual(draft);
+  });
+});
