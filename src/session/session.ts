@@ -44,6 +44,17 @@ export class Session {
     this.explicitlyModified = true;
   }
 
+  /**
+   * Replaces a value with `fn(current)` and saves at once. The session is held under its lock while a handler or
+   * view runs, so the read and the write cannot interleave with another tab's.
+   */
+  async update<T = any>(key: string, fn: (current: T | undefined) => T): Promise<T> {
+    const next = fn(this.get<T | undefined>(key));
+    this.set(key, next);
+    await this.save();
+    return next;
+  }
+
   delete(key: string): boolean {
     if (!Object.hasOwn(this.data, key)) return false;
     delete this.data[key];
