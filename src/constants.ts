@@ -22,3 +22,30 @@ export const BROADCAST_GROUP = "broadcast";
 export const AUTH_USER_KEY = "_auth_user_id";
 export const CSRF_SESSION_KEY = "_csrftoken";
 export const CSRF_FIELD = "csrfmiddlewaretoken";
+
+// Scale-out: Redis and PostgreSQL connections, the cross-process session lock.
+export const DEFAULT_REDIS_PREFIX = "liveview:";
+/** A Redis command that has not answered by then fails (the handler gets store_unavailable, not a hang). */
+export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+export const REDIS_CONNECT_TIMEOUT_MS = 2000;
+/** How long a call waits for a (re)connecting Redis before failing. */
+export const REDIS_READY_WAIT_MS = 500;
+/** Longest pause between two reconnection attempts. */
+export const REDIS_RETRY_MAX_MS = 1000;
+export const PG_CONNECT_TIMEOUT_MS = 2000;
+export const PG_QUERY_TIMEOUT_MS = 5000;
+export const PG_POOL_SIZE = 10;
+/** Idle PostgreSQL connections are closed after this long. */
+export const PG_IDLE_MS = 10_000;
+/** A session lock held by a process that died is free again after this long; a live holder renews it. */
+export const SESSION_LOCK_LEASE_MS = 10_000;
+/** A handler that waited this long for its session's lock fails with session_busy (longer than a lease). */
+export const SESSION_LOCK_WAIT_MS = 15_000;
+/** Polling bounds while waiting for a lock (a release also wakes the waiter at once). */
+export const SESSION_LOCK_POLL_MIN_MS = 2;
+export const SESSION_LOCK_POLL_MAX_MS = 100;
+/** How long a process keeps its turn as next holder of a contended lock without claiming it. */
+export const SESSION_LOCK_TURN_MS = 1000;
+/** Session key holding the ids of the last messages that changed it: a replay after a reconnect is not applied twice. */
+export const RECEIPTS_KEY = "_liveview_receipts";
+export const RECEIPTS_KEPT = 32;

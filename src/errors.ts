@@ -8,8 +8,10 @@ export type ErrorCode =
   | "handler_error"
   | "not_json_serialisable"
   | "store_unavailable"
+  | "session_busy"
   | "bad_setting"
-  | "csrf_failed";
+  | "csrf_failed"
+  | "read_only_session";
 
 export class LiveViewError extends Error {
   readonly code: ErrorCode;

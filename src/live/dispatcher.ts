@@ -27,7 +27,12 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       consumer.sendJson({ error: `Unknown function: ${name}`, available_functions: consumer.runtime.registry.names() });
       return;
     }
-    await withSession(consumer, async () => {
+    await withSession(consumer, async (session) => {
+      // String ids are unique per page (ours: "<page>.<n>"): a message the session already recorded is a replay.
+      if (typeof content.id === "string") {
+        if (session.hasReceipt(content.id)) return;
+        session.recordReceipt(content.id);
+      }
       for (const middleware of consumer.runtime.registry.middleware) {
         if ((await middleware(consumer, content, name)) === false) return;
       }

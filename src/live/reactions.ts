@@ -1,4 +1,5 @@
 // Re-renders what depends on session keys that another tab, socket or request changed.
+// Reactions read a fresh copy without taking the session's lock: with many tabs they must not queue behind writers.
 
 import type { Consumer } from "./consumer.ts";
 import { withSession } from "./with-session.ts";
@@ -7,9 +8,13 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
   const reactions = consumer.runtime.registry.reactionsFor(keys);
   if (reactions.length === 0 || !consumer.isOpen) return;
   try {
-    await withSession(consumer, async () => {
-      for (const reaction of reactions) await reaction(consumer, keys);
-    });
+    await withSession(
+      consumer,
+      async () => {
+        for (const reaction of reactions) await reaction(consumer, keys);
+      },
+      { readOnly: true },
+    );
   } catch (error) {
     console.error("liveview: a session-change reaction failed", error);
   }

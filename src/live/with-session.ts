@@ -4,9 +4,11 @@ import { userOf } from "../auth/login.ts";
 import type { Session } from "../session/session.ts";
 import type { Consumer } from "./consumer.ts";
 
-export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>): Promise<T> {
+export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { runtime } = consumer;
-  const { result, session } = await runtime.sessions.run(
+  const run = options.readOnly ? runtime.sessions.read : runtime.sessions.run;
+  const { result, session } = await run.call(
+    runtime.sessions,
     consumer.sessionKey,
     async (session) => {
       consumer.scope.session = session;
@@ -15,6 +17,6 @@ export async function withSession<T>(consumer: Consumer, job: (session: Session)
     },
     { origin: consumer.id },
   );
-  await consumer.moveToSession(session.key);
+  if (!options.readOnly) await consumer.moveToSession(session.key);
   return result;
 }

@@ -1,5 +1,7 @@
 // One browser's server-side state: read and written by HTTP views and WebSocket handlers alike.
 
+import { RECEIPTS_KEY, RECEIPTS_KEPT } from "../constants.ts";
+import { LiveViewError } from "../errors.ts";
 import { assertJson, type Json, type JsonObject } from "../json.ts";
 import type { SessionChanges } from "./session-store.ts";
 
@@ -17,6 +19,8 @@ export class Session {
   private saved = new Map<string, string>();
   private explicitlyModified = false;
   private pending: Promise<void> = Promise.resolve();
+  /** The id of the message being handled: written with the first save that changes something, never alone. */
+  private receipt: string | null = null;
   /** Keys written by this session's saves so far (what other tabs are told about). */
   readonly savedKeys = new Set<string>();
 
@@ -27,6 +31,8 @@ export class Session {
     data: JsonObject,
     /** The socket (consumer id) on whose behalf it was loaded, if any. */
     readonly origin: string | null = null,
+    /** A copy for reading only (session-change reactions): changing it is an error. */
+    readonly readOnly = false,
   ) {
     this.data = data;
     for (const [k, v] of Object.entries(data)) this.saved.set(k, JSON.stringify(v));
@@ -39,6 +45,7 @@ export class Session {
   }
 
   set(key: string, value: unknown): void {
+    this.assertWritable();
     assertJson(value, `session value "${key}"`);
     this.data[key] = value;
     this.explicitlyModified = true;
@@ -56,6 +63,7 @@ export class Session {
   }
 
   delete(key: string): boolean {
+    this.assertWritable();
     if (!Object.hasOwn(this.data, key)) return false;
     delete this.data[key];
     this.explicitlyModified = true;
@@ -80,6 +88,7 @@ export class Session {
 
   /** Removes every key; the session (and its key) lives on. */
   clear(): void {
+    this.assertWritable();
     this.data = {};
     this.explicitlyModified = true;
   }
@@ -106,19 +115,43 @@ export class Session {
     return { set, deleted };
   }
 
+  /** Whether a message with this id already changed this session (a replay after a reconnect). */
+  hasReceipt(id: string): boolean {
+    const receipts = this.data[RECEIPTS_KEY];
+    return Array.isArray(receipts) && receipts.includes(id);
+  }
+
+  /** Records message `id` in the same write as the changes it makes, so a replay of it is recognised. */
+  recordReceipt(id: string): void {
+    this.receipt = id;
+  }
+
   /** Persists now: only the changed keys are written. A session that was never stored is created. */
   save(options: { force?: boolean } = {}): Promise<void> {
     this.pending = this.pending.then(() => this.write(options.force ?? false));
     return this.pending;
   }
 
+  private assertWritable(): void {
+    if (this.readOnly) throw new LiveViewError("read_only_session", "this session is read-only (a session-change reaction); change the session in a handler or a view");
+  }
+
   private async write(force: boolean): Promise<void> {
     const changes = this.changes();
+    if (this.readOnly) {
+      if (Object.keys(changes.set).length || changes.deleted.length || force) this.assertWritable();
+      return;
+    }
     for (const [k, v] of Object.entries(changes.set)) assertJson(v, `session value "${k}"`);
     const nothing = Object.keys(changes.set).length === 0 && changes.deleted.length === 0;
     if (nothing && !force) {
       this.explicitlyModified = false;
       return;
+    }
+    if (this.receipt !== null && !nothing) {
+      const kept = (this.get<string[]>(RECEIPTS_KEY) ?? []).slice(1 - RECEIPTS_KEPT);
+      changes.set[RECEIPTS_KEY] = this.data[RECEIPTS_KEY] = [...kept, this.receipt];
+      this.receipt = null;
     }
     if (this.key === null) this.key = this.host.newKey();
     await this.host.persist(this, this.key, changes);

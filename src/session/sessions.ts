@@ -45,6 +45,13 @@ export class Sessions implements SessionHost {
     return isWellFormedKey(key) ? this.lock.run(key, body) : body();
   }
 
+  /** Runs `fn` with the session as stored right now, without the lock; the session cannot be changed. */
+  async read<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
+    const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
+    const session = new Session(this, stored ? key! : null, stored?.data ?? {}, options.origin ?? null, true);
+    return { result: await fn(session), session };
+  }
+
   async load(key: string | null | undefined): Promise<JsonObject | null> {
     return isWellFormedKey(key) ? ((await this.store.load(key))?.data ?? null) : null;
   }

@@ -128,3 +128,31 @@ describe("session.update", () => {
     expect((await browser.session())?.visits).toBe(2);
   });
 });
+
+describe("a replayed message", () => {
+  it("whose first delivery changed the session is acknowledged and not applied again", async () => {
+    const browser = demo.client();
+    await browser.get("/counter");
+    const first = await demo.live(browser);
+    const frame = JSON.stringify({ function: "increment_counter", data: {}, form: {}, id: "page1.1" });
+    first.sendRaw(frame);
+    await first.next((m) => m.ack === "page1.1");
+    // The page reconnects and sends again what it never saw acknowledged.
+    const second = await demo.live(browser);
+    second.sendRaw(frame);
+    await second.next((m) => m.ack === "page1.1");
+    expect((await browser.session())?.counter).toBe(1);
+    const [reply] = await second.call("increment_counter");
+    expect(reply!.html).toContain("<strong>2</strong>");
+  });
+
+  it("whose handler changed nothing runs again (nothing to protect)", async () => {
+    const socket = await demo.live();
+    const frame = JSON.stringify({ function: "echo_content", data: { n: 1 }, id: "page2.1" });
+    socket.sendRaw(frame);
+    await socket.next((m) => m.ack === "page2.1");
+    const again = socket.next((m) => "content" in m);
+    socket.sendRaw(frame);
+    expect(await again).toMatchObject({ content: { data: { n: 1 } } });
+  });
+});

@@ -54,7 +54,7 @@ describe("one session, many sockets", () => {
     it(`${n} sockets in closed loops lose no increment`, async () => {
       const { browser, clients } = await sharedSession(n);
       const acked = await closedLoop(clients, Date.now() + RUN_MS);
-      expect(acked).toBeGreaterThan(n);
+      expect(acked).toBeGreaterThan(0);
       expect((await browser.session())?.counter).toBe(acked);
       await Promise.all(clients.map((c) => c.close()));
     });
