@@ -110,3 +110,26 @@ describe("mounting", () => {
     }
   });
 });
+
+describe("the Express-style middleware", () => {
+  it("answers the app's paths and passes others on", async () => {
+    const app = await createDemoApp({ settings: { DATABASE_URL: tempDatabaseUrl() } });
+    const server = createServer((req, res) =>
+      app.middleware(req, res, () => {
+        res.statusCode = 418;
+        res.end("next");
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(base + "/counter")).status).toBe(200);
+      expect((await fetch(base + "/static/demo.css")).status).toBe(200);
+      const other = await fetch(base + "/elsewhere");
+      expect([other.status, await other.text()]).toEqual([418, "next"]);
+    } finally {
+      await app.close();
+      server.close();
+    }
+  });
+});
