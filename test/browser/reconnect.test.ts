@@ -49,3 +49,44 @@ describe("reconnecting in Chromium", () => {
     await context.close();
   });
 });
+
+describe("a call in flight when the connection drops", () => {
+  it("is sent again on reconnect and applied exactly once", async () => {
+    const { liveviewHandler } = await import("../../src/index.ts");
+    const { startDemo } = await import("../helpers.ts");
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    liveviewHandler("slow_increment", async (consumer) => {
+      runs++;
+      const session = consumer.scope.session;
+      session.set("counter", session.get("counter", 0) + 1);
+      await session.save();
+      started();
+      await released;
+    });
+    const demo = await startDemo();
+    try {
+      const context = await browser.newContext();
+      const page = await openPage(context, demo.baseUrl + "/counter");
+      await page.click("button[data-liveview-function=increment_counter]");
+      await page.waitForSelector('#counter-display strong:text-is("1")');
+      await page.evaluate(() => (window as unknown as { LiveView: { send(fn: string): string } }).LiveView.send("slow_increment"));
+      await handlerStarted;
+      // The network drops before the answer: the server never got to acknowledge the call.
+      for (const ws of demo.app.live.wss.clients) ws.terminate();
+      await page.waitForSelector("html:not([data-liveview-connection=open])");
+      await page.waitForSelector("html[data-liveview-connection=open]", { timeout: 15_000 });
+      release();
+      await page.click("button[data-liveview-function=increment_counter]");
+      await page.waitForSelector('#counter-display strong:text-is("3")');
+      expect(runs).toBe(1);
+      expect((await demo.app.sessions.load((await context.cookies())[0]!.value))?.counter).toBe(3);
+      await context.close();
+    } finally {
+      await demo.close();
+    }
+  });
+});

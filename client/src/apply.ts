@@ -1,0 +1,50 @@
+// Applies one server message: acknowledgement, error, action, HTML update with url/title/scroll.
+
+import { runAction } from "./actions";
+import { emit } from "./events";
+import { endLoading } from "./loading";
+import { acknowledged } from "./socket";
+import { pushUrl } from "./navigation";
+import { query, render, type RenderMessage } from "./render";
+
+export interface Incoming extends RenderMessage {
+  target?: string;
+  url?: string;
+  title?: string;
+  scroll?: string;
+  scrollTop?: boolean;
+  action?: string;
+  error?: string;
+  ack?: string | number;
+}
+
+export function applyMessage(msg: Incoming): void {
+  if (msg.ack !== undefined) {
+    endLoading(String(msg.ack));
+    acknowledged(String(msg.ack));
+  }
+  if (msg.error) {
+    console.error("LiveView:", msg.error, msg);
+    emit("error", msg);
+  }
+  if (msg.action) runAction({ ...msg, action: msg.action });
+  if (!updatePage(msg)) return;
+  if (msg.scroll) query(msg.scroll)?.scrollIntoView();
+  if (msg.scrollTop) scrollTo(0, 0);
+}
+
+/** False when the message names a target that is not in the page: then nothing else of it applies. */
+function updatePage(msg: Incoming): boolean {
+  const el = msg.target ? query(msg.target) : undefined;
+  if (el === null) {
+    console.warn(`LiveView: target ${msg.target} matches no element`);
+    return false;
+  }
+  // The URL changes first, so the inserted scripts already see the new location.
+  if (msg.url) pushUrl(msg.url);
+  if (el) render(el, msg);
+  if (msg.title) document.title = msg.title;
+  // A new page (html + url) starts at its top unless the message scrolls somewhere itself.
+  if (msg.html !== undefined && msg.url && !msg.scroll) scrollTo(0, 0);
+  return true;
+}

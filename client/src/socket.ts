@@ -1,0 +1,101 @@
+// The WebSocket: connects, reconnects forever with jittered backoff, queues frames sent while it is down,
+// and sends again, after a reconnect, the calls the server never acknowledged.
+
+import { RECONNECT_BASE_MS, RECONNECT_MAX_MS, SOCKET_PATH, UNACKED_KEPT } from "./constants";
+
+export type ConnectionState = "connecting" | "open" | "closed";
+
+interface Handlers {
+  message(data: unknown): void;
+  state(state: ConnectionState): void;
+}
+
+let url = "";
+let handlers: Handlers;
+let ws: WebSocket | undefined;
+let current: ConnectionState = "closed";
+let attempt = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
+/** Calls not yet acknowledged, in order; `sent` tells whether the current socket carried them. */
+const unacked = new Map<string, { text: string; sent: boolean }>();
+/** Whether this server acknowledges calls (ours does; django-liveview's does not, and must not get replays). */
+let acking = false;
+
+export function socketUrl(room: string): string {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  return `${scheme}://${location.host}${SOCKET_PATH}${encodeURIComponent(room)}/`;
+}
+
+export function connect(to: string, on: Handlers): void {
+  url = to;
+  handlers = on;
+  open();
+  // The browser knows before our backoff does that the network is back.
+  addEventListener("online", () => current === "closed" && open());
+}
+
+export const connectionState = (): ConnectionState => current;
+export const isOpen = (): boolean => current === "open";
+
+/** Sends now, or queues until the next open; frames keep their order. */
+export function send(frame: { id: string }): void {
+  const text = JSON.stringify(frame);
+  const sent = Boolean(ws && current === "open");
+  if (sent) ws!.send(text);
+  unacked.set(frame.id, { text, sent });
+  if (!acking) forgetSent(UNACKED_KEPT);
+}
+
+/** The server has handled call `id`; it will not be sent again. */
+export function acknowledged(id: string): void {
+  acking = true;
+  unacked.delete(id);
+}
+
+/** Drops calls already sent, oldest first, beyond `keep` of them (a server that never acknowledges). */
+function forgetSent(keep: number): void {
+  const sent = [...unacked].filter(([, call]) => call.sent);
+  for (const [id] of sent.slice(0, Math.max(0, sent.length - keep))) unacked.delete(id);
+}
+
+/** Full jitter: anywhere between 0 and the exponential ceiling, so many tabs do not reconnect in step. */
+export function backoff(failures: number): number {
+  return Math.random() * Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** failures);
+}
+
+function open(): void {
+  clearTimeout(retry);
+  const socket = (ws = new WebSocket(url));
+  setState("connecting");
+  socket.onopen = () => {
+    attempt = 0;
+    // Flush before announcing "open", so a listener's new call cannot overtake queued ones. Calls the last
+    // socket carried but the server never acknowledged go again: the server skips those it already applied.
+    for (const call of unacked.values()) {
+      socket.send(call.text);
+      call.sent = true;
+    }
+    setState("open");
+  };
+  socket.onmessage = (event) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(event.data));
+    } catch {
+      console.error("LiveView: the server sent a frame that is not JSON:", event.data);
+      return;
+    }
+    handlers.message(data);
+  };
+  socket.onclose = () => {
+    if (ws !== socket) return;
+    if (!acking) forgetSent(0);
+    setState("closed");
+    retry = setTimeout(open, backoff(attempt++));
+  };
+}
+
+function setState(state: ConnectionState): void {
+  current = state;
+  handlers.state(state);
+}
