@@ -49,3 +49,5 @@ export const SESSION_LOCK_TURN_MS = 1000;
 /** Session key holding the ids of the last messages that changed it: a replay after a reconnect is not applied twice. */
 export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
+/** A cached session whose database write began stays unservable this long if its cache update never comes. */
+export const CACHE_PENDING_MS = 60_000;

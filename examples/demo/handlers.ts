@@ -52,7 +52,7 @@ liveviewHandler("submit_contact", async (consumer, content) => {
   const formId = content.form_id!;
   const form = new ContactForm(content.form);
   if (form.isValid()) {
-    saveContact(consumer.runtime.settings.DATABASE_URL, form);
+    await saveContact(consumer.runtime.settings.DATABASE_URL, form);
     const drafts = session.get("form_drafts");
     if (drafts && formId in drafts) delete drafts[formId];
     await send(consumer, { target: "#contact-container", html: '<div class="alert alert-success" id="sent">Message sent!</div>' });

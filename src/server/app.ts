@@ -5,11 +5,8 @@ import type { Duplex } from "node:stream";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserStore } from "../auth/user-store.ts";
-import { SqliteUserStore } from "../auth/user-store.ts";
 import type { ChannelLayer } from "../channels/channel-layer.ts";
-import { MemoryChannelLayer } from "../channels/memory.ts";
-import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT } from "../constants.ts";
-import { openSqlite } from "../db/sqlite.ts";
+import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import type { Consumer } from "../live/consumer.ts";
 import { navigate } from "../live/navigate.ts";
@@ -17,12 +14,12 @@ import { registry as globalRegistry, type Registry } from "../live/registry.ts";
 import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/send.ts";
 import { LiveEndpoint } from "../live/upgrade.ts";
-import { createSessionStore } from "../session/engines/index.ts";
-import { MemorySessionLock, type SessionLock } from "../session/session-lock.ts";
+import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
 import { loadSettings, type Settings } from "../settings.ts";
 import { templates } from "../templates/environment.ts";
+import { createDeployment } from "./deployment.ts";
 import { handleRequest } from "./handle-request.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
 import type { Request } from "./request.ts";
@@ -61,10 +58,11 @@ export class App implements LiveRuntime {
     this.settings = loadSettings(options.settings);
     this.registry = options.registry ?? globalRegistry;
     if (!this.registry.get("navigate")) this.registry.register("navigate", null, navigate as never);
-    this.channels = options.channels ?? new MemoryChannelLayer();
-    const store = options.sessionStore ?? createSessionStore(this.settings);
-    this.sessions = new Sessions(store, options.sessionLock ?? new MemorySessionLock(), this.channels, this.settings.SESSION_COOKIE_AGE);
-    this.users = options.users ?? new SqliteUserStore(openSqlite(this.settings.DATABASE_URL.startsWith("sqlite:") ? this.settings.DATABASE_URL : "sqlite::memory:"));
+    // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
+    const deployment = createDeployment(this.settings, { use: options });
+    this.channels = deployment.channels;
+    this.sessions = new Sessions(deployment.sessionStore, deployment.sessionLock, this.channels, this.settings.SESSION_COOKIE_AGE);
+    this.users = deployment.users;
     for (const dir of options.templates ?? []) templates.addDirectory(dir);
     this.staticDirectories = options.static ?? [];
     this.live = new LiveEndpoint(this);
@@ -87,6 +85,13 @@ export class App implements LiveRuntime {
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
       res.end("Internal server error");
     });
+  };
+
+  /** For Express or Connect: answers the app's routes and static files, passes anything else to `next`. */
+  readonly middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path.startsWith(STATIC_URL) || this.router.allows(path).length > 0) this.handler(req, res);
+    else next();
   };
 
   /** Answers WebSocket upgrades on /ws/liveview/ for any node:http server (others are left to their listeners). */
