@@ -17,6 +17,7 @@ export { Session } from "./session/session.ts";
 export type { SessionStore, StoredSession, SessionChanges } from "./session/session-store.ts";
 export type { SessionLock } from "./session/session-lock.ts";
 export type { ChannelLayer } from "./channels/channel-layer.ts";
+export { createDeployment, type Deployment, type DeploymentOptions } from "./server/deployment.ts";
 
 export { renderToString, templates } from "./templates/environment.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";

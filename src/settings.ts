@@ -16,7 +16,7 @@ export interface Settings {
   SESSION_SAVE_EVERY_REQUEST: boolean;
   /** `sqlite:<path>` (default `sqlite:./data/db.sqlite3`) or `postgres://...`. */
   DATABASE_URL: string;
-  /** When set, sessions of the `cache` engine and every group go through this Redis server. */
+  /** When set, groups and the session lock span processes through this Redis server, as do `cache` sessions. */
   REDIS_URL: string | null;
   ALLOWED_HOSTS: string[];
   /** Largest incoming WebSocket frame, in bytes; a larger one closes the socket with 1009. */

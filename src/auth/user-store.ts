@@ -10,6 +10,8 @@ export interface UserStore {
   getByUsername(username: string): Promise<User | null>;
   /** The user when the password matches, else null. */
   authenticate(username: string, password: string): Promise<User | null>;
+  /** Releases connections, if the store holds any. */
+  close?(): Promise<void>;
 }
 
 interface Row {

@@ -6,17 +6,14 @@ import type { Consumer } from "./consumer.ts";
 
 export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { runtime } = consumer;
-  const run = options.readOnly ? runtime.sessions.read : runtime.sessions.run;
-  const { result, session } = await run.call(
-    runtime.sessions,
-    consumer.sessionKey,
-    async (session) => {
-      consumer.scope.session = session;
-      consumer.scope.user = await userOf(session, runtime.users);
-      return job(session);
-    },
-    { origin: consumer.id },
-  );
+  const withScope = async (session: Session): Promise<T> => {
+    consumer.scope.session = session;
+    consumer.scope.user = await userOf(session, runtime.users);
+    return job(session);
+  };
+  const { sessions } = runtime;
+  const run = options.readOnly ? sessions.read.bind(sessions) : sessions.run.bind(sessions);
+  const { result, session } = await run(consumer.sessionKey, withScope, { origin: consumer.id });
   if (!options.readOnly) await consumer.moveToSession(session.key);
   return result;
 }

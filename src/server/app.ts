@@ -153,6 +153,7 @@ export class App implements LiveRuntime {
     await Promise.all([...this.servers].map((s) => new Promise((resolve) => { s.closeAllConnections?.(); s.close(resolve); })));
     await this.sessions.close();
     await this.channels.close();
+    await this.users.close?.();
   }
 }
 

@@ -39,3 +39,18 @@ describe("cached_db session store", () => {
     expect((await db.load(key))?.data).toEqual({ counter: 6 });
   });
 });
+
+describe("cached_db with a reader that loads while a writer saves", () => {
+  it("never caches the older copy over the newer one", async () => {
+    const cache = new MemorySessionStore(100);
+    const db = new SqliteSessionStore(openSqlite(tempDatabaseUrl()));
+    const store = new CachedDbSessionStore(cache, db);
+    const key = "r".repeat(24);
+    await db.save(key, { set: { counter: 5 }, deleted: [], expireAt: Date.now() + 60_000 });
+    // The reader misses the cache and reads version 1 from the database; the writer saves version 2 meanwhile.
+    const slowDb = { ...db, load: async (k: string) => { const s = await db.load(k); await store.save(key, { set: { counter: 6 }, deleted: [], expireAt: Date.now() + 60_000 }); return s; } };
+    const racing = new CachedDbSessionStore(cache, slowDb as unknown as SqliteSessionStore);
+    expect((await racing.load(key))?.data).toEqual({ counter: 5 });
+    expect((await store.load(key))?.data).toEqual({ counter: 6 });
+  });
+});

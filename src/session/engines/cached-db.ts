@@ -2,7 +2,10 @@
 
 import { applyChanges, type SessionCache, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
-/** Any store can be the cache; the database is the source of truth and is written first. */
+/**
+ * Any in-process cache in front of any database; the database is the source of truth and is written first.
+ * (With Redis as the cache, see redis-cached-db.ts: a shared cache needs a stricter protocol.)
+ */
 export class CachedDbSessionStore implements SessionStore {
   constructor(
     private readonly cache: SessionCache,
@@ -19,17 +22,23 @@ export class CachedDbSessionStore implements SessionStore {
 
   async save(key: string, changes: SessionChanges): Promise<number> {
     const version = await this.db.save(key, changes);
-    // Patch the cached copy only when it was exactly one version behind; otherwise drop it and refill on the next load.
+    // Patch the cached copy when it was exactly one version behind; otherwise cache the database's copy. Either way
+    // the cache now holds this version, so a reader that loaded an older one cannot put it back (see refill).
     const cached = await this.cache.load(key).catch(() => null);
     if (cached && cached.version + 1 === version) {
       await this.cache.put(key, { data: applyChanges(cached.data, changes), version, expireAt: changes.expireAt });
     } else {
-      await this.cache.delete(key).catch(() => undefined);
+      const fresh = await this.db.load(key);
+      if (fresh) await this.cache.put(key, fresh);
+      else await this.cache.delete(key);
     }
     return version;
   }
 
+  /** Caches what a load read from the database, unless a save has meanwhile cached a newer version. */
   private async refill(key: string, stored: StoredSession): Promise<void> {
+    const current = await this.cache.load(key).catch(() => null);
+    if (current && current.version >= stored.version) return;
     await this.cache.put(key, stored).catch(() => undefined);
   }
 

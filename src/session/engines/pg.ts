@@ -1,0 +1,84 @@
+// The `db` engine on PostgreSQL: one row per session, changed keys merged by the server in one statement.
+
+import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
+import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
+
+export interface PgSessionStoreOptions {
+  /** Schema of the liveview_session table (created if absent); default `public`. */
+  schema?: string;
+}
+
+interface Row {
+  data: Record<string, never>;
+  version: string;
+  expire_at: string;
+}
+
+export class PgSessionStore implements SessionStore {
+  private readonly table: string;
+  private readonly ddl: string;
+  private ready: Promise<void> | null = null;
+
+  constructor(private readonly pool: Pool, options: PgSessionStoreOptions = {}) {
+    retainPg(pool);
+    const schema = schemaName(options.schema ?? "public");
+    this.table = `${schema}.liveview_session`;
+    this.ddl = `CREATE SCHEMA IF NOT EXISTS ${schema};
+      CREATE TABLE IF NOT EXISTS ${this.table} (
+        session_key text PRIMARY KEY,
+        data jsonb NOT NULL,
+        version bigint NOT NULL,
+        expire_at bigint NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS liveview_session_expire_at ON ${this.table} (expire_at);`;
+  }
+
+  /** Creates the table on first use; a failure (server down) is retried by the next call. */
+  private tables(): Promise<void> {
+    this.ready ??= ensureTables(this.pool, this.ddl).catch((error) => {
+      this.ready = null;
+      throw error;
+    });
+    return this.ready;
+  }
+
+  async load(key: string): Promise<StoredSession | null> {
+    await this.tables();
+    const { rows } = await pgQuery<Row>(this.pool, this.pool,
+      `SELECT data, version, expire_at FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`, [key, Date.now()]);
+    const row = rows[0];
+    return row ? { data: row.data, version: Number(row.version), expireAt: Number(row.expire_at) } : null;
+  }
+
+  /**
+   * One statement, atomic on the row: the stored data minus the deleted keys, plus the changed ones. An expired row
+   * starts again from the changes alone. The version always grows, so a cache can never mistake an old copy for new.
+   */
+  async save(key: string, changes: SessionChanges): Promise<number> {
+    await this.tables();
+    const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
+      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb, 1, $4)
+       ON CONFLICT (session_key) DO UPDATE SET
+         data = CASE WHEN s.expire_at > $5 THEN (s.data - $3::text[]) || $2::jsonb ELSE $2::jsonb END,
+         version = s.version + 1,
+         expire_at = $4
+       RETURNING version`,
+      [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
+    return Number(rows[0]!.version);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.tables();
+    await pgQuery(this.pool, this.pool, `DELETE FROM ${this.table} WHERE session_key = $1`, [key]);
+  }
+
+  async clearExpired(): Promise<number> {
+    await this.tables();
+    const result = await pgQuery(this.pool, this.pool, `DELETE FROM ${this.table} WHERE expire_at <= $1`, [Date.now()]);
+    return result.rowCount ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await releasePg(this.pool);
+  }
+}

@@ -1,0 +1,86 @@
+// Redis stops mid-run and comes back (a redis-server of the test's own, so the shared one is never touched):
+// handlers fail fast with a clear error while it is down, everything recovers by itself, nothing acknowledged is lost.
+
+import type { ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { LiveClient } from "../../src/index.ts";
+import { freePort, pageCounter, sessionCookie, startRedisServer, startServer, type ServerProcess } from "./processes.ts";
+import { cleanUp, describeWithServices, isolation, PG_URL } from "./services.ts";
+
+const ids = isolation();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Outcome {
+  ok: boolean;
+  error?: string;
+  startedAt: number;
+  ms: number;
+}
+
+describeWithServices("Redis stops and comes back (cached_db: Redis in front of PostgreSQL)", () => {
+  let port: number;
+  let redis: ChildProcess | undefined;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedisServer(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}`, DATABASE_URL: PG_URL, SESSION_ENGINE: "cached_db", TEST_PREFIX: ids.prefix, TEST_SCHEMA: ids.schema };
+    a = await startServer(env);
+    b = await startServer(env);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+    await Promise.all([a?.stop(), b?.stop()]);
+    redis?.kill("SIGKILL");
+    await cleanUp(ids, `redis://127.0.0.1:${port}`);
+  });
+
+  it("fails fast while Redis is down, recovers when it is back, and loses no acknowledged increment", async () => {
+    const cookie = await sessionCookie(a.url);
+    for (const server of [a, b, a, b, a, b]) clients.push(await LiveClient.connect(server.url, { cookie }));
+    const outcomes: Outcome[] = [];
+    let running = true;
+    const loops = clients.map(async (client) => {
+      while (running) {
+        const startedAt = Date.now();
+        const replies = await client.call("increment_counter");
+        const error = replies.find((r) => r.error !== undefined)?.error as string | undefined;
+        outcomes.push({ ok: error === undefined, error, startedAt, ms: Date.now() - startedAt });
+        if (error) await sleep(20);
+      }
+    });
+
+    await sleep(800);
+    redis!.kill("SIGKILL");
+    const downAt = Date.now();
+    await sleep(1500);
+    redis = await startRedisServer(port);
+    const upAt = Date.now();
+    await sleep(2500);
+    running = false;
+    await Promise.all(loops);
+
+    const acked = outcomes.filter((o) => o.ok).length;
+    const failed = outcomes.filter((o) => !o.ok);
+    const recoveredAfter = outcomes.find((o) => o.ok && o.startedAt > upAt)!.startedAt - upAt;
+    console.log(`Redis outage: ${acked} acknowledged, ${failed.length} failed, slowest call ${Math.max(...outcomes.map((o) => o.ms))} ms, first success ${recoveredAfter} ms after restart`);
+
+    expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) expect(f.error).toMatch(/^Handler error: Redis at 127\.0\.0\.1:\d+ is unavailable .*REDIS_URL/);
+    expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(1500); // no hang
+    expect(outcomes.filter((o) => o.ok && o.startedAt > upAt + 1500).length).toBeGreaterThan(0);
+    // Every acknowledged increment is in PostgreSQL; a failed one may have been saved before its error (a timeout).
+    const counter = await pageCounter(b.url, cookie);
+    expect(counter).toBeGreaterThanOrEqual(acked);
+    expect(counter).toBeLessThanOrEqual(acked + failed.length);
+
+    // Groups work again: both processes subscribed their channels anew.
+    const arrival = clients[1]!.next((m) => m.ping === 7);
+    await clients[0]!.call("broadcast_ping", { data: { n: 7 } });
+    expect(await arrival).toMatchObject({ html: "7" });
+  });
+}, { redisServer: true });

@@ -1,0 +1,22 @@
+// A demo server process for the scale tests: the demo's handlers and a broadcast one, on the deployment the environment
+// names (REDIS_URL, DATABASE_URL, SESSION_ENGINE), isolated by TEST_PREFIX and TEST_SCHEMA. Prints "listening <port>".
+
+import { createDemoApp } from "../../examples/demo/app.ts";
+import { liveviewHandler, loadSettings, send } from "../../src/index.ts";
+import { createDeployment } from "../../src/server/deployment.ts";
+
+liveviewHandler("broadcast_ping", async (consumer, content) => {
+  await send(consumer, { target: "#ping", html: String(content.data.n ?? ""), ping: Number(content.data.n ?? 0) }, { broadcast: true });
+});
+
+const deployment = createDeployment(loadSettings(), {
+  redisPrefix: process.env.TEST_PREFIX,
+  pgSchema: process.env.TEST_SCHEMA,
+  lockLeaseMs: Number(process.env.TEST_LOCK_LEASE_MS) || undefined,
+});
+const app = await createDemoApp({ ...deployment });
+const server = await app.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
+const address = server.address();
+console.log(`listening ${typeof address === "object" && address ? address.port : address}`);
+
+process.once("SIGTERM", () => void app.close().finally(() => process.exit(0)));
