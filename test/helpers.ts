@@ -52,3 +52,11 @@ export function visibleText(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** A page that increments the session's counter over HTTP, beside the sockets that do it over the WebSocket. */
+export function addBumpPage(app: App): void {
+  app.get("/bump", (request) => {
+    request.session.set("counter", request.session.get("counter", 0) + 1);
+    return "bumped";
+  });
+}

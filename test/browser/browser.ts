@@ -1,6 +1,8 @@
 // Headless Chromium for browser tests: Debian's /usr/bin/chromium driven by playwright-core, never a download.
 
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startDemo, type Running } from "../helpers.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -21,4 +23,17 @@ export async function openPage(context: BrowserContext, url: string): Promise<Pa
   await page.goto(url);
   await page.waitForSelector("html[data-liveview-connection=open]");
   return page;
+}
+
+/** One demo server and one browser for a test file, started before its tests and closed after them. */
+export function demoInBrowser(): { readonly demo: Running; readonly browser: Browser } {
+  const env = {} as { demo: Running; browser: Browser };
+  beforeAll(async () => {
+    [env.demo, env.browser] = await Promise.all([startDemo(), launch()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.close();
+  });
+  return env;
 }

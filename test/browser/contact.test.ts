@@ -1,25 +1,15 @@
 // The contact form in a real browser: autosave after the debounce, restore, reload, validation, submit.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/index.ts";
-import { startDemo, type Running } from "../helpers.ts";
-import { launch, openPage } from "./browser.ts";
+import { demoInBrowser, openPage } from "./browser.ts";
 
-let demo: Running;
-let browser: Browser;
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = demoInBrowser();
 
 describe("the contact form in Chromium", () => {
   it("saves a draft 2 s after typing stops, and a reload shows it pre-filled with the notice", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/contact");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/contact");
     expect(await page.locator("#draft-notice").count()).toBe(0);
     // Time the debounce inside the page: from the last keystroke to the status appearing.
     await page.evaluate(() => {
@@ -36,7 +26,7 @@ describe("the contact form in Chromium", () => {
     await page.fill("textarea[name=message]", "Hello from a draft");
     const sessionKey = (await context.cookies()).find((c) => c.name === "sessionid")!.value;
     await expect
-      .poll(async () => (await demo.app.sessions.load(sessionKey))?.form_drafts, { timeout: 5000 })
+      .poll(async () => (await env.demo.app.sessions.load(sessionKey))?.form_drafts, { timeout: 5000 })
       .toMatchObject({ contact_form: { data: { name: "Grace", email: "grace@example.com", message: "Hello from a draft" } } });
 
     await page.reload();
@@ -49,8 +39,8 @@ describe("the contact form in Chromium", () => {
   });
 
   it("restores the draft into the form on demand, and says so when there is none", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/contact");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/contact");
     await page.click("#restore-draft");
     await page.waitForSelector("#draft-answer:text-is('No saved draft')");
     await page.fill("input[name=name]", "Linus");
@@ -63,8 +53,8 @@ describe("the contact form in Chromium", () => {
   });
 
   it("shows errors next to the fields for an invalid submit, and keeps the draft", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/contact");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/contact");
     await page.fill("input[name=email]", "not-an-email");
     await page.waitForSelector("#autosave-status:has-text('Draft saved')");
     await page.click("#submit");
@@ -78,14 +68,14 @@ describe("the contact form in Chromium", () => {
   });
 
   it("sends a valid message: stored in the database, draft cleared, 'Message sent!'", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/contact");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/contact");
     await page.fill("input[name=name]", "Margaret");
     await page.fill("input[name=email]", "margaret@example.com");
     await page.fill("textarea[name=message]", "To the moon");
     await page.click("#submit");
     await page.waitForSelector("#contact-container:has-text('Message sent!')");
-    const rows = openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT name, email, message FROM contact_message WHERE name = ?").all("Margaret");
+    const rows = openSqlite(env.demo.app.settings.DATABASE_URL).prepare("SELECT name, email, message FROM contact_message WHERE name = ?").all("Margaret");
     expect(rows).toEqual([{ name: "Margaret", email: "margaret@example.com", message: "To the moon" }]);
     await page.reload();
     expect(await page.locator("#draft-notice").count()).toBe(0);

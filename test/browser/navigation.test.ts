@@ -1,20 +1,10 @@
 // SPA navigation, signing in, and the back button, in a real browser.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { startDemo, type Running } from "../helpers.ts";
-import { launch, openPage } from "./browser.ts";
+import { demoInBrowser, openPage } from "./browser.ts";
 
-let demo: Running;
-let browser: Browser;
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = demoInBrowser();
 
 /** Marks the window so a full page load (which makes a new window object) can be told apart from SPA navigation. */
 const markWindow = (page: import("playwright-core").Page) => page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
@@ -22,14 +12,14 @@ const sameWindow = (page: import("playwright-core").Page) => page.evaluate(() =>
 
 describe("SPA navigation in Chromium", () => {
   it("changes page without a reload, shows the session's state, and updates URL and title", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/counter");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/counter");
     await page.click("button[data-liveview-function=increment_counter]");
     await page.waitForSelector('#counter-display strong:text-is("1")');
     await markWindow(page);
     await page.click("nav a[data-data-url='/']");
     await page.waitForSelector("h1:text-is('LiveView demo')");
-    expect(page.url()).toBe(demo.baseUrl + "/");
+    expect(page.url()).toBe(env.demo.baseUrl + "/");
     expect(await page.title()).toBe("Home · LiveView demo");
     await page.click("nav a[data-data-url='/counter']");
     await page.waitForSelector('#counter-display strong:text-is("1")');
@@ -43,8 +33,8 @@ describe("SPA navigation in Chromium", () => {
   });
 
   it("goes back and forward with the browser's buttons", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/");
     await markWindow(page);
     await page.click("nav a[data-data-url='/counter']");
     await page.waitForSelector("#counter-display");
@@ -52,7 +42,7 @@ describe("SPA navigation in Chromium", () => {
     await page.waitForSelector("#contact_form");
     await page.goBack();
     await page.waitForSelector("#counter-display");
-    expect(page.url()).toBe(demo.baseUrl + "/counter");
+    expect(page.url()).toBe(env.demo.baseUrl + "/counter");
     await page.goBack();
     await page.waitForSelector("h1:text-is('LiveView demo')");
     await page.goForward();
@@ -62,29 +52,29 @@ describe("SPA navigation in Chromium", () => {
   });
 
   it("signs in, then navigates as the signed-in user; signing out ends it", async () => {
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/");
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/");
     expect(await page.textContent("#who")).toContain("Not signed in");
     await page.click("#login-link");
     await page.waitForSelector("#login-form");
     await page.fill("#username-input", DEMO_USER.username);
     await page.fill("#password-input", DEMO_USER.password);
-    await Promise.all([page.waitForURL(demo.baseUrl + "/"), page.click("#login-submit")]);
+    await Promise.all([page.waitForURL(env.demo.baseUrl + "/"), page.click("#login-submit")]);
     await page.waitForSelector("html[data-liveview-connection=open]");
     expect(await page.textContent("#greeting")).toBe("Welcome back, demo.");
     await page.click("nav a[data-data-url='/counter']");
     await page.waitForSelector("#counter-display");
     await page.click("nav a[data-data-url='/']");
     await page.waitForSelector("#greeting:text-is('Welcome back, demo.')");
-    await Promise.all([page.waitForURL(demo.baseUrl + "/"), page.click("#logout")]);
+    await Promise.all([page.waitForURL(env.demo.baseUrl + "/"), page.click("#logout")]);
     expect(await page.textContent("#who")).toContain("Not signed in");
     await context.close();
   });
 
   it("falls back to a full page load for a link to a page that is not live", async () => {
-    demo.app.get("/plain", () => "<!doctype html><title>Plain</title><p id=plain>not a live page</p>", { live: false });
-    const context = await browser.newContext();
-    const page = await openPage(context, demo.baseUrl + "/");
+    env.demo.app.get("/plain", () => "<!doctype html><title>Plain</title><p id=plain>not a live page</p>", { live: false });
+    const context = await env.browser.newContext();
+    const page = await openPage(context, env.demo.baseUrl + "/");
     await page.evaluate(() => {
       const a = document.createElement("a");
       a.id = "to-plain";
@@ -97,7 +87,7 @@ describe("SPA navigation in Chromium", () => {
     });
     await page.click("#to-plain");
     await page.waitForSelector("#plain");
-    expect(page.url()).toBe(demo.baseUrl + "/plain");
+    expect(page.url()).toBe(env.demo.baseUrl + "/plain");
     await context.close();
   });
 });

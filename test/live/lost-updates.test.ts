@@ -2,7 +2,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveClient, TestClient } from "../../src/index.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { addBumpPage, startDemo, type Running } from "../helpers.ts";
 
 const RUN_MS = 1500;
 
@@ -10,10 +10,7 @@ let demo: Running;
 beforeAll(async () => {
   demo = await startDemo();
   // A page that increments the same counter, and one that writes another key: HTTP beside the sockets.
-  demo.app.get("/bump", (request) => {
-    request.session.set("counter", request.session.get("counter", 0) + 1);
-    return "bumped";
-  });
+  addBumpPage(demo.app);
   demo.app.get("/visit", (request) => {
     request.session.set("visits", request.session.get("visits", 0) + 1);
     return "visited";

@@ -3,15 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
 import { CLOSE_SESSION_ENDED } from "../../src/constants.ts";
-import { startDemo, visibleText, type Running } from "../helpers.ts";
+import { addBumpPage, startDemo, visibleText, type Running } from "../helpers.ts";
 
 let demo: Running;
 beforeAll(async () => {
   demo = await startDemo();
-  demo.app.get("/bump", (request) => {
-    request.session.set("counter", request.session.get("counter", 0) + 1);
-    return "bumped";
-  });
+  addBumpPage(demo.app);
 });
 afterAll(() => demo.close());
 
