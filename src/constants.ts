@@ -5,6 +5,8 @@ export const TWO_WEEKS_SECONDS = 60 * 60 * 24 * 14;
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 /** Bytes of randomness in a session key (192 bits; the floor is 128). */
 export const SESSION_KEY_BYTES = 24;
+/** Bytes of randomness in a page's room id (hex in <html data-room>). */
+export const ROOM_ID_BYTES = 16;
 /** Sessions the in-memory engine keeps before evicting the least recently used. */
 export const DEFAULT_MEMORY_SESSIONS = 10_000;
 /** Largest request body an HTTP view accepts. */

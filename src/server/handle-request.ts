@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import { userOf } from "../auth/login.ts";
-import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
+import { CLIENT_BUNDLE_URL, ROOM_ID_BYTES, STATIC_URL } from "../constants.ts";
+import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
 import type { App } from "./app.ts";
 import { csrfValid } from "./csrf.ts";
@@ -35,30 +36,37 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
   const settings = app.settings;
   const cookies = parseCookies(req.headers.cookie);
   const cookieKey = cookies[settings.SESSION_COOKIE_NAME] ?? null;
-  let request: Request | null = null;
-  const { result: response, session } = await app.sessions.run(
-    cookieKey,
-    async (session) => {
-      request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, cookies, body, session, room: newRoom(), live: false, user: await userOf(session, app.users) };
-      if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
-        return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
-      }
-      const response = await app.runView(match, request);
-      // A page that loads the client must leave the browser holding the session its socket will use.
-      if (session.key === null && response.isHtml && response.status < 400) await session.save({ force: true });
-      return response;
-    },
-    { forceSave: settings.SESSION_SAVE_EVERY_REQUEST },
-  ).catch((error: unknown) => ({ result: app.errorResponse(error), session: request?.session ?? null }));
-  const key = session?.key ?? null;
-  if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session!.savedKeys.size > 0))) {
-    if (key !== null || cookieKey !== null) response.headers["Set-Cookie"] = sessionCookie(key, settings);
+  let outcome: { result: HttpResponse; session: Session };
+  try {
+    outcome = await app.sessions.run(
+      cookieKey,
+      async (session) => {
+        const user = await userOf(session, app.users);
+        const request: Request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, cookies, body, session, user, room: newRoom(), live: false };
+        if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
+          return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
+        }
+        const response = await app.runView(match, request);
+        // A page that loads the client must leave the browser holding the session its socket will use.
+        if (session.key === null && response.isHtml && response.status < 400) await session.save({ force: true });
+        return response;
+      },
+      { forceSave: settings.SESSION_SAVE_EVERY_REQUEST },
+    );
+  } catch (error) {
+    // The view failed: its changes are not saved, and the browser keeps the cookie it has.
+    return write(res, app.errorResponse(error));
+  }
+  const { result: response, session } = outcome;
+  const key = session.key;
+  if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.savedKeys.size > 0))) {
+    response.headers["Set-Cookie"] = sessionCookie(key, settings);
   }
   write(res, response);
 }
 
 function newRoom(): string {
-  return randomBytes(16).toString("hex");
+  return randomBytes(ROOM_ID_BYTES).toString("hex");
 }
 
 function write(res: ServerResponse, response: HttpResponse): void {

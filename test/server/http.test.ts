@@ -133,3 +133,21 @@ describe("the Express-style middleware", () => {
     }
   });
 });
+
+describe("a view that throws", () => {
+  it("answers 500, saves none of its changes, and leaves the browser's cookie alone", async () => {
+    const r = await demo();
+    r.app.get("/broken", (request) => {
+      request.session.set("counter", 1000);
+      throw new Error("view bug");
+    });
+    const browser = r.client();
+    await browser.get("/counter");
+    const key = browser.sessionKey;
+    const res = await browser.get("/broken");
+    expect(res.status).toBe(500);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    expect(browser.sessionKey).toBe(key);
+    expect(await browser.session()).not.toHaveProperty("counter");
+  });
+});
