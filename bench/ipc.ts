@@ -1,0 +1,70 @@
+// The messages between the benchmark and its child processes (servers and load client), over Node's IPC channel.
+
+/** What a server process says about itself: memory now (after GC when asked) and CPU time used so far. */
+export interface ProcessStats {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  cpuMicros: number;
+  gc: boolean;
+}
+
+/** One closed-loop run: C sockets, each sending `message` and awaiting its reply, again and again. */
+export interface LoadJob {
+  /** `{room}` in the URL is replaced by each socket's room id. */
+  url: string;
+  origin: string;
+  /** One Cookie header per socket (the same one C times for a shared session); "" for none. */
+  cookies: string[];
+  connections: number;
+  warmupMs: number;
+  durationMs: number;
+  /** "ack": the reply is the server's `{"ack":…}` for the message id; "next": the next message received. */
+  reply: ReplyMode;
+}
+
+export type ReplyMode = "next" | "ack";
+
+export interface LoadResult {
+  /** Round trips completed inside the measured window, and its exact length. */
+  roundTrips: number;
+  windowMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Every reply of the whole run (warm-up, window, drain) that was not an error: acknowledged increments. */
+  acknowledged: number;
+  errors: number;
+  /** Requests sent and never answered within the drain timeout. */
+  unanswered: number;
+  /** Messages that were not replies (in "ack" mode: the handler's own HTML and pushes from other sockets). */
+  otherMessages: number;
+  /** CPU the load client used during the window, as a share of one core. */
+  clientCpu: number;
+  /** The latency histogram's counts, to merge rounds (see load/histogram.ts). */
+  histogram: number[];
+}
+
+/** Idle sockets for the memory measurement. */
+export interface IdleJob {
+  url: string;
+  origin: string;
+  cookies: string[];
+}
+
+export type ToChild =
+  | { type: "stats"; id: number; gc: boolean }
+  | { type: "stop"; id: number }
+  | { type: "run"; id: number; job: LoadJob }
+  | { type: "open"; id: number; job: IdleJob }
+  | { type: "close"; id: number };
+
+export type FromChild =
+  | { type: "ready"; port: number }
+  | { type: "stats"; id: number; stats: ProcessStats }
+  | { type: "window"; id: number; phase: "start" | "end" }
+  | { type: "result"; id: number; result: LoadResult }
+  | { type: "opened"; id: number; count: number }
+  | { type: "closed"; id: number }
+  | { type: "stopped"; id: number }
+  | { type: "error"; id: number; message: string };

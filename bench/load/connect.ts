@@ -1,0 +1,71 @@
+// Opens load sockets: a browser's upgrade (Origin, Cookie), no compression, many at once but not all at once.
+
+import { randomUUID } from "node:crypto";
+import { WebSocket } from "ws";
+import { CONNECT_TIMEOUT_MS, OPEN_CONCURRENCY } from "../constants.ts";
+
+export interface Target {
+  url: string;
+  origin: string;
+  cookies: string[];
+}
+
+/** A fresh room id, as a page would carry in `<html data-room>` (django-liveview: uuid4().hex). */
+export function newRoom(): string {
+  return randomUUID().replaceAll("-", "");
+}
+
+/**
+ * The all-zero masking key (ws's buffer starts zeroed and this leaves it so) lets ws skip XOR-ing each frame
+ * it sends, and skipping UTF-8 validation spares the replies a pass: client work only, the same for every server.
+ */
+const keepZeroMask = (): void => undefined;
+
+export function openSocket(url: string, origin: string, cookie: string): Promise<WebSocket> {
+  const headers: Record<string, string> = { Origin: origin };
+  if (cookie) headers.Cookie = cookie;
+  const options = { headers, perMessageDeflate: false, skipUTF8Validation: true, generateMask: keepZeroMask, handshakeTimeout: CONNECT_TIMEOUT_MS };
+  const ws = new WebSocket(url, options);
+  return new Promise((resolve, reject) => {
+    ws.once("open", () => {
+      ws.removeAllListeners("error");
+      ws.on("error", () => undefined); // a failure after opening shows as a close; the run accounts for it
+      resolve(ws);
+    });
+    ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade to ${url} refused: HTTP ${res.statusCode}`)));
+    ws.once("error", reject);
+  });
+}
+
+/** Opens one socket per cookie, each in its own room; `rooms[i]` is socket i's room. */
+export async function openSockets(target: Target, rooms: string[]): Promise<WebSocket[]> {
+  const sockets: WebSocket[] = new Array(target.cookies.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < sockets.length) {
+      const i = next++;
+      sockets[i] = await openSocket(target.url.replace("{room}", rooms[i]!), target.origin, target.cookies[i]!);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(OPEN_CONCURRENCY, sockets.length) }, worker));
+  } catch (error) {
+    for (const ws of sockets) ws?.terminate();
+    throw error;
+  }
+  return sockets;
+}
+
+/** Closes sockets cleanly (close frames both ways), terminating those that take too long. */
+export async function closeSockets(sockets: WebSocket[], timeoutMs: number): Promise<void> {
+  const open = sockets.filter((ws) => ws.readyState !== WebSocket.CLOSED);
+  const closed = Promise.all(open.map((ws) => new Promise<void>((resolve) => {
+    ws.once("close", () => resolve());
+    ws.close();
+  })));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  await Promise.race([closed, late]);
+  clearTimeout(timer);
+  for (const ws of open) if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
+}

@@ -1,0 +1,32 @@
+// The bytes a load socket sends (django-liveview's message shape), and how a received frame is classified.
+
+import type { ReplyMode } from "../ipc.ts";
+
+export const FUNCTION_NAME = "increment_counter";
+/** In "ack" mode every message carries this id; one request is in flight per socket, so it never needs to change. */
+export const MESSAGE_ID = 1;
+
+/** The frame a socket in `room` sends, encoded once and sent as a text frame again and again. */
+export function messageFor(room: string, reply: ReplyMode): Buffer {
+  const message = { function: FUNCTION_NAME, data: {}, form: {}, lang: "en", room, ...(reply === "ack" ? { id: MESSAGE_ID } : {}) };
+  return Buffer.from(JSON.stringify(message));
+}
+
+const ACK = Buffer.from(JSON.stringify({ ack: MESSAGE_ID }));
+const ERROR_PREFIX = Buffer.from('{"error"');
+
+function startsWith(data: Buffer, prefix: Buffer): boolean {
+  return data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+}
+
+/**
+ * Whether a frame answers the request in flight. "next": every frame does. "ack": only the server's
+ * acknowledgement; anything before it (the handler's HTML, another socket's push, an error) is not the reply.
+ */
+export function isReply(data: Buffer, reply: ReplyMode): boolean {
+  return reply === "next" || (data.length === ACK.length && data.equals(ACK));
+}
+
+export function isError(data: Buffer): boolean {
+  return startsWith(data, ERROR_PREFIX);
+}

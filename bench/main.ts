@@ -1,0 +1,106 @@
+// `npm run bench`: our server (or another, with --url) against a raw ws echo server, in one run; see options.ts.
+
+import { join, relative } from "node:path";
+import { measureBundle } from "./bundle.ts";
+import { Child } from "./children.ts";
+import { MEMORY_SOCKETS, MS_PER_SECOND } from "./constants.ts";
+import { freshDatabase } from "./database.ts";
+import { detectEnvironment, loadAverage } from "./environment.ts";
+import { fetchCookie, fetchCookies, hasSessionCookie } from "./http-session.ts";
+import { measureMemory, type MemoryResult } from "./memory.ts";
+import { parseOptions, USAGE, type Options } from "./options.ts";
+import { probeReplyMode } from "./probe.ts";
+import { RESULTS_DIRECTORY, writeResults } from "./results.ts";
+import { peerServer, startEcho, startOurs, stopServer, type BenchServer } from "./servers.ts";
+import { summarize } from "./summary.ts";
+import { bundleLine, describeRun, memoryTable, throughputTable } from "./table.ts";
+import { measureThroughput } from "./throughput.ts";
+
+const startedAt = new Date();
+const clock = performance.now();
+let parsed: Options | "help";
+try {
+  parsed = parseOptions(process.argv.slice(2));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed === "help") {
+  console.log(USAGE);
+  process.exit(0);
+}
+const options = parsed;
+const env = detectEnvironment();
+const bundle = measureBundle();
+const database = freshDatabase();
+const log = (line: string) => console.log(line);
+
+const running = new Set<BenchServer>();
+async function start(pending: Promise<BenchServer>): Promise<BenchServer> {
+  const server = await pending;
+  running.add(server);
+  return server;
+}
+async function stopAll(): Promise<void> {
+  const servers = [...running];
+  running.clear();
+  await Promise.all(servers.map(stopServer));
+}
+const profiles = options.cpuProfile ? join(RESULTS_DIRECTORY, "profiles") : null;
+const peer = options.peer ? peerServer(options.peer.url, options.peer.page, options.peer.pid) : null;
+const newTarget = (profile: string | null) => (peer ? Promise.resolve(peer) : start(startOurs(env, database.url, profile)));
+const targetLabel = peer?.label ?? "ours";
+const client = await Child.start({ script: "load/client.ts", core: env.pinning?.client ?? null });
+const memory: MemoryResult[] = [];
+
+/** A fresh echo server, then a fresh one of ours (on sessions made beforehand) or the peer as it runs; one at a time. */
+async function measureIdleMemory(cookies: string[]): Promise<void> {
+  const which = peer ? `${targetLabel} (as it runs)` : `a fresh ${targetLabel}`;
+  log(`\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}...`);
+  await stopAll();
+  for (const fresh of [() => start(startEcho(env)), () => newTarget(null)]) {
+    const server = await fresh();
+    if (server.pid !== null) memory.push(await measureMemory(server, client, cookies));
+    else log(`(no memory figure for ${server.label}: pass --pid)`);
+    await stopAll();
+  }
+}
+
+try {
+  log(describeRun(env, options, targetLabel));
+  // A peer is measured before the load runs have grown its heap; ours is started afresh for it afterwards.
+  if (peer && !options.skipMemory) await measureIdleMemory(await fetchCookies(peer.page!, MEMORY_SOCKETS));
+  const [echo, target] = await Promise.all([start(startEcho(env)), newTarget(profiles)]);
+  const page = target.page!;
+  const [cookies, sharedCookie, probeCookie] = await Promise.all([fetchCookies(page, Math.max(...options.connections)), fetchCookie(page), fetchCookie(page)]);
+  if (!hasSessionCookie(sharedCookie)) log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
+  const sharedReply = await probeReplyMode(target.url, target.origin, probeCookie);
+  log(`In shared-session runs, the reply from ${targetLabel} is ${sharedReply === "ack" ? "its acknowledgement of the message id (it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
+
+  const runs = await measureThroughput({ ...options, cookies, sharedCookie, sharedReply }, echo, target, client, log);
+  const rows = summarize(runs);
+  if (!peer && !options.skipMemory) await measureIdleMemory(await fetchCookies(page, MEMORY_SOCKETS));
+
+  const runSeconds = (performance.now() - clock) / MS_PER_SECOND;
+  const loadAtEnd = loadAverage();
+  const file = writeResults(startedAt, {
+    startedAt: startedAt.toISOString(),
+    runSeconds,
+    environment: { ...env, loadAverageAtEnd: loadAtEnd },
+    options,
+    target: { label: target.label, url: target.url, page: target.page, sharedReply },
+    throughput: rows,
+    runs: runs.map(({ result: { histogram: _, ...result }, ...run }) => ({ ...run, result })),
+    memory,
+    bundle,
+  });
+  log(`\n${throughputTable(rows, targetLabel)}`);
+  if (memory.length > 0) log(`\n${memoryTable(memory, targetLabel)}`);
+  log(`\n${bundleLine(bundle)}`);
+  if (profiles) log(`CPU profile of ${targetLabel}: ${relative(process.cwd(), profiles)}`);
+  log(`Results: ${file} (run time ${Math.round(runSeconds)} s; load average ${env.loadAverage.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end)`);
+} finally {
+  await stopAll();
+  await client.stop();
+  database.remove();
+}
