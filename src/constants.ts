@@ -7,6 +7,8 @@ export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 export const SESSION_KEY_BYTES = 24;
 /** Bytes of randomness in a page's room id (hex in <html data-room>). */
 export const ROOM_ID_BYTES = 16;
+/** Session keys whose group name is remembered rather than hashed again. */
+export const SESSION_GROUPS_MEMO = 10_000;
 /** Sessions the in-memory engine keeps before evicting the least recently used. */
 export const DEFAULT_MEMORY_SESSIONS = 10_000;
 /** Largest request body an HTTP view accepts. */
@@ -18,6 +20,8 @@ export const STATIC_URL = "/static/";
 export const CLIENT_BUNDLE_URL = "/static/liveview/liveview.js";
 /** Close code sent to sockets whose session ended (logout, flush): the client reconnects with its new cookie. */
 export const CLOSE_SESSION_ENDED = 4001;
+/** A socket re-renders for other tabs' session changes at most this often (the first change reacts at once). */
+export const REACTION_INTERVAL_MS = 50;
 export const CLOSE_MESSAGE_TOO_BIG = 1009;
 export const CLOSE_GOING_AWAY = 1001;
 export const BROADCAST_GROUP = "broadcast";

@@ -8,6 +8,7 @@ import type { JsonObject } from "../json.ts";
 import { sessionGroup } from "../session/session-key.ts";
 import type { SessionEvent } from "../session/sessions.ts";
 import { Session } from "../session/session.ts";
+import { ChangeBatcher } from "./change-batcher.ts";
 import { reactToSessionChange } from "./reactions.ts";
 import type { LiveRuntime } from "./runtime.ts";
 import type { Scope } from "./scope.ts";
@@ -28,8 +29,8 @@ export class Consumer {
   private queue: Promise<void> = Promise.resolve();
   private readonly groups = new Set<string>();
   private readonly listener = (message: JsonObject) => this.onGroupMessage(message);
-  /** Keys changed by other tabs whose reaction has not started yet: bursts collapse into one re-render. */
-  private pendingChanges: Set<string> | null = null;
+  /** Keys changed by other tabs, merged into at most one reaction per interval. */
+  private readonly changes = new ChangeBatcher((keys) => void this.enqueue(() => reactToSessionChange(this, keys)));
 
   constructor(
     readonly runtime: LiveRuntime,
@@ -85,22 +86,13 @@ export class Consumer {
     const event = message as unknown as SessionEvent;
     if (event.type === "session.ended") this.ws.close(CLOSE_SESSION_ENDED, "session ended");
     else if (event.type === "session.rekeyed") void this.enqueue(() => this.moveToSession(event.key));
-    else if (event.type === "session.changed" && event.origin !== this.id) this.sessionChanged(event.keys);
-  }
-
-  private sessionChanged(keys: string[]): void {
-    if (this.pendingChanges) {
-      for (const k of keys) this.pendingChanges.add(k);
-      return;
+    else if (event.type === "session.changed" && event.origin !== this.id && this.runtime.registry.reactionsFor(event.keys).length > 0) {
+      this.changes.add(event.keys);
     }
-    const pending = (this.pendingChanges = new Set(keys));
-    void this.enqueue(async () => {
-      this.pendingChanges = null;
-      await reactToSessionChange(this, [...pending]);
-    });
   }
 
   async leave(): Promise<void> {
+    this.changes.cancel();
     await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
     this.groups.clear();
   }

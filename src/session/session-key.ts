@@ -1,7 +1,7 @@
 // Session keys: random and unguessable, and a hash of them for names that may be logged (group names).
 
 import { createHash, randomBytes } from "node:crypto";
-import { SESSION_KEY_BYTES } from "../constants.ts";
+import { SESSION_GROUPS_MEMO, SESSION_KEY_BYTES } from "../constants.ts";
 
 export function newSessionKey(): string {
   return randomBytes(SESSION_KEY_BYTES).toString("base64url");
@@ -13,7 +13,15 @@ export function isWellFormedKey(key: string | undefined | null): key is string {
   return typeof key === "string" && KEY_SHAPE.test(key);
 }
 
-/** The channel-layer group of every socket that holds this session. */
+const groups = new Map<string, string>();
+
+/** The channel-layer group of every socket that holds this session (memoised: it is named on every save). */
 export function sessionGroup(key: string): string {
-  return "session_" + createHash("sha256").update(key).digest("base64url").slice(0, 32);
+  let group = groups.get(key);
+  if (group === undefined) {
+    group = "session_" + createHash("sha256").update(key).digest("base64url").slice(0, 32);
+    if (groups.size >= SESSION_GROUPS_MEMO) groups.delete(groups.keys().next().value!);
+    groups.set(key, group);
+  }
+  return group;
 }
