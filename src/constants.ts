@@ -9,6 +9,8 @@ export const SESSION_KEY_BYTES = 24;
 export const ROOM_ID_BYTES = 16;
 /** Session keys whose group name is remembered rather than hashed again. */
 export const SESSION_GROUPS_MEMO = 10_000;
+/** Distinct message keys whose snake_case form is remembered (beyond it, converted each time). */
+export const SNAKE_CASE_MEMO = 10_000;
 /** Sessions the in-memory engine keeps before evicting the least recently used. */
 export const DEFAULT_MEMORY_SESSIONS = 10_000;
 /** Largest request body an HTTP view accepts. */
@@ -21,7 +23,7 @@ export const CLIENT_BUNDLE_URL = "/static/liveview/liveview.js";
 /** Close code sent to sockets whose session ended (logout, flush): the client reconnects with its new cookie. */
 export const CLOSE_SESSION_ENDED = 4001;
 /** A socket re-renders for other tabs' session changes at most this often (the first change reacts at once). */
-export const REACTION_INTERVAL_MS = 50;
+export const REACTION_INTERVAL_MS = 100;
 export const CLOSE_MESSAGE_TOO_BIG = 1009;
 export const CLOSE_GOING_AWAY = 1001;
 export const BROADCAST_GROUP = "broadcast";

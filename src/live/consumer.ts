@@ -27,6 +27,7 @@ export class Consumer {
   readonly scope: Scope;
   sessionKey: string | null;
   private queue: Promise<void> = Promise.resolve();
+  private corked = false;
   private readonly groups = new Set<string>();
   private readonly listener = (message: JsonObject) => this.onGroupMessage(message);
   /** Keys changed by other tabs, merged into at most one reaction per interval. */
@@ -39,7 +40,7 @@ export class Consumer {
   ) {
     this.sessionKey = info.sessionKey;
     // Until the first handler runs, the scope holds an empty session that is never saved.
-    const placeholder = new Session(runtime.sessions, null, {});
+    const placeholder = new Session(runtime.sessions, null, {}, null);
     this.scope = { session: placeholder, user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
   }
 
@@ -54,7 +55,26 @@ export class Consumer {
   }
 
   sendJson(message: JsonObject): void {
-    if (this.isOpen) this.ws.send(JSON.stringify(message));
+    if (!this.isOpen) return;
+    this.cork();
+    this.ws.send(JSON.stringify(message));
+  }
+
+  /**
+   * Holds this turn's frames (a handler's replies and its ack) and writes them in one system call when the turn
+   * ends; a handler that awaits I/O between two sends still sends the first at once. `_socket` is ws's own name
+   * for the connection, stable across its major versions.
+   */
+  private cork(): void {
+    if (this.corked) return;
+    const socket = (this.ws as unknown as { _socket?: import("node:net").Socket })._socket;
+    if (!socket) return;
+    this.corked = true;
+    socket.cork();
+    setImmediate(() => {
+      this.corked = false;
+      socket.uncork();
+    });
   }
 
   async join(): Promise<void> {

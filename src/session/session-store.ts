@@ -15,6 +15,11 @@ export interface SessionChanges {
   set: JsonObject;
   deleted: string[];
   expireAt: number;
+  /**
+   * What the writer read, when it knows: the version it loaded and its whole data with the changes applied. A store
+   * may write `data` as is when the stored version is still `version` (no one wrote since), instead of merging.
+   */
+  base?: { version: number; data: JsonObject };
 }
 
 export interface SessionStore {

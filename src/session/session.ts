@@ -7,7 +7,8 @@ import type { SessionChanges } from "./session-store.ts";
 
 /** What a Session needs from the service that loaded it: persistence and key changes. */
 export interface SessionHost {
-  persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<void>;
+  /** Writes the changes; resolves with the new stored version. */
+  persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number>;
   rekey(session: Session, oldKey: string | null, newKey: string): Promise<void>;
   end(session: Session, oldKey: string | null): Promise<void>;
   newKey(): string;
@@ -29,6 +30,8 @@ export class Session {
     /** null until the session is first persisted. */
     public key: string | null,
     data: JsonObject,
+    /** The stored version this copy was loaded at (null for a session not stored yet); follows our own saves. */
+    public version: number | null,
     /** The socket (consumer id) on whose behalf it was loaded, if any. */
     readonly origin: string | null = null,
     /** A copy for reading only (session-change reactions): changing it is an error. */
@@ -154,7 +157,8 @@ export class Session {
       this.receipt = null;
     }
     if (this.key === null) this.key = this.host.newKey();
-    await this.host.persist(this, this.key, changes);
+    const base = this.version !== null ? { version: this.version, data: this.data } : undefined;
+    this.version = await this.host.persist(this, this.key, { ...changes, base });
     for (const [k, v] of Object.entries(changes.set)) this.saved.set(k, JSON.stringify(v));
     for (const k of changes.deleted) this.saved.delete(k);
     for (const k of [...Object.keys(changes.set), ...changes.deleted]) this.savedKeys.add(k);
@@ -166,6 +170,7 @@ export class Session {
     await this.pending;
     const oldKey = this.key;
     this.key = this.host.newKey();
+    this.version = null;
     this.saved.clear();
     await this.save({ force: true });
     await this.host.rekey(this, oldKey, this.key);
@@ -178,6 +183,7 @@ export class Session {
     this.data = {};
     this.saved.clear();
     this.key = null;
+    this.version = null;
     this.explicitlyModified = false;
     await this.host.end(this, oldKey);
   }

@@ -4,7 +4,7 @@ import type { ChannelLayer } from "../channels/channel-layer.ts";
 import type { JsonObject } from "../json.ts";
 import { isWellFormedKey, newSessionKey, sessionGroup } from "./session-key.ts";
 import type { SessionLock } from "./session-lock.ts";
-import type { SessionStore } from "./session-store.ts";
+import type { SessionChanges, SessionStore } from "./session-store.ts";
 import { Session, type SessionHost } from "./session.ts";
 
 /** What every socket of a session hears: keys changed, the key moved (login), or the session ended (logout). */
@@ -35,7 +35,7 @@ export class Sessions implements SessionHost {
   async run<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
     const body = async () => {
       const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
-      const session = new Session(this, stored ? key! : null, stored?.data ?? {}, options.origin ?? null);
+      const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null);
       const result = await fn(session);
       if (session.modified || options.forceSave) await session.save({ force: options.forceSave });
       else await session.save(); // waits for saves the handler started and did not await
@@ -48,7 +48,7 @@ export class Sessions implements SessionHost {
   /** Runs `fn` with the session as stored right now, without the lock; the session cannot be changed. */
   async read<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
     const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
-    const session = new Session(this, stored ? key! : null, stored?.data ?? {}, options.origin ?? null, true);
+    const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null, true);
     return { result: await fn(session), session };
   }
 
@@ -60,10 +60,11 @@ export class Sessions implements SessionHost {
     return newSessionKey();
   }
 
-  async persist(session: Session, key: string, changes: { set: JsonObject; deleted: string[] }): Promise<void> {
-    await this.store.save(key, { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 });
+  async persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number> {
+    const version = await this.store.save(key, { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 });
     const keys = [...Object.keys(changes.set), ...changes.deleted];
     if (keys.length > 0) await this.notify(key, { type: "session.changed", keys, origin: session.origin });
+    return version;
   }
 
   async rekey(_session: Session, oldKey: string | null, newKey: string): Promise<void> {

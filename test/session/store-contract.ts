@@ -32,6 +32,21 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       expect(loaded?.version).toBe(v);
     });
 
+    it("writes a writer's whole copy only when nobody saved since it loaded; otherwise merges its changed keys", async () => {
+      const store = await make();
+      const key = "key-g-0000000000000000000000";
+      const expireAt = Date.now() + HOUR;
+      const v1 = await store.save(key, { set: { counter: 1 }, deleted: [], expireAt });
+      const a = await store.load(key);
+      // B saves another key after A loaded; A's copy (version v1) does not have it.
+      await store.save(key, { set: { theme: "dark" }, deleted: [], expireAt, base: { version: v1, data: { counter: 1, theme: "dark" } } });
+      await store.save(key, { set: { counter: 2 }, deleted: [], expireAt, base: { version: a!.version, data: { counter: 2 } } });
+      expect((await store.load(key))?.data).toEqual({ counter: 2, theme: "dark" });
+      const v = (await store.load(key))!.version;
+      await store.save(key, { set: { counter: 3 }, deleted: ["theme"], expireAt, base: { version: v, data: { counter: 3 } } });
+      expect(await store.load(key)).toMatchObject({ data: { counter: 3 }, version: v + 1 });
+    });
+
     it("never loads an expired session, and clearExpired removes it", async () => {
       const store = await make();
       await store.save("key-c-0000000000000000000000", { set: { x: 1 }, deleted: [], expireAt: Date.now() - 1 });

@@ -1,6 +1,7 @@
-// The `db` engine on SQLite: one row per session, changed keys merged inside an immediate transaction.
+// The `db` engine on SQLite: one row per session; saves of one event-loop turn are committed together.
 
 import type { JsonObject } from "../../json.ts";
+import { GroupCommit } from "../../db/group-commit.ts";
 import type { SqliteDatabase } from "../../db/sqlite.ts";
 import { applyChanges, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
@@ -15,7 +16,8 @@ export class SqliteSessionStore implements SessionStore {
   private readonly upsert;
   private readonly remove;
   private readonly purge;
-  private readonly merge;
+  private readonly replace;
+  private readonly commits: GroupCommit;
 
   constructor(private readonly db: SqliteDatabase) {
     db.exec(`CREATE TABLE IF NOT EXISTS liveview_session (
@@ -33,15 +35,11 @@ export class SqliteSessionStore implements SessionStore {
        ON CONFLICT (session_key) DO UPDATE SET data = excluded.data, version = excluded.version, expire_at = excluded.expire_at`,
     );
     this.remove = db.prepare("DELETE FROM liveview_session WHERE session_key = ?");
+    this.replace = db.prepare(
+      "UPDATE liveview_session SET data = ?, version = version + 1, expire_at = ? WHERE session_key = ? AND version = ? AND expire_at > ?",
+    );
     this.purge = db.prepare("DELETE FROM liveview_session WHERE expire_at <= ?");
-    // Read and write in one immediate transaction: another process's save cannot slip in between.
-    this.merge = db.transaction((key: string, changes: SessionChanges): number => {
-      const row = this.select.get(key, Date.now());
-      const data: JsonObject = row ? JSON.parse(row.data) : {};
-      const version = (row?.version ?? 0) + 1;
-      this.upsert.run(key, JSON.stringify(applyChanges(data, changes)), version, changes.expireAt);
-      return version;
-    });
+    this.commits = new GroupCommit(db);
   }
 
   async load(key: string): Promise<StoredSession | null> {
@@ -49,8 +47,20 @@ export class SqliteSessionStore implements SessionStore {
     return row ? { data: JSON.parse(row.data), version: row.version, expireAt: row.expire_at } : null;
   }
 
-  async save(key: string, changes: SessionChanges): Promise<number> {
-    return this.merge.immediate(key, changes);
+  /** Runs inside an immediate transaction (see GroupCommit): no other process's save can slip in between. */
+  save(key: string, changes: SessionChanges): Promise<number> {
+    return this.commits.run(() => this.write(key, changes));
+  }
+
+  private write(key: string, changes: SessionChanges): number {
+    // The usual case: nobody wrote since the writer loaded, so its copy is the new row (one statement, no read).
+    const { base } = changes;
+    if (base && this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1) return base.version + 1;
+    const row = this.select.get(key, Date.now());
+    const data: JsonObject = row ? JSON.parse(row.data) : {};
+    const version = (row?.version ?? 0) + 1;
+    this.upsert.run(key, JSON.stringify(applyChanges(data, changes)), version, changes.expireAt);
+    return version;
   }
 
   async delete(key: string): Promise<void> {
