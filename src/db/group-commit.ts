@@ -1,48 +1,82 @@
-// Group commit for SQLite: the writes queued in one turn of the event loop share one transaction (one commit),
-// and each writer's promise settles once that commit is done, so a reply still follows a durable write.
+// Group commit for SQLite: the writes of one turn of the event loop run at once inside one open transaction, which
+// is committed when the turn ends. A writer learns its result immediately and is told separately when it is durable,
+// so replies can be held until the commit while later writers (reading through the same connection) go on.
 
 import type { SqliteDatabase } from "./sqlite.ts";
 
-interface Queued {
-  write: () => unknown;
-  resolve: (value: unknown) => void;
+interface Waiter {
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+export interface Written<T> {
+  result: T;
+  /** Settles when the transaction holding the write is committed (or fails, and the write is undone). */
+  committed: Promise<void>;
+}
+
+const perDatabase = new WeakMap<SqliteDatabase, GroupCommit>();
+
 export class GroupCommit {
-  private queue: Queued[] = [];
-  private readonly commitAll;
-  private readonly commitOne;
+  private waiters: Waiter[] | null = null;
+  private readonly statements;
 
-  constructor(db: SqliteDatabase) {
-    this.commitAll = db.transaction((batch: Queued[]) => batch.map((item) => item.write()));
-    this.commitOne = db.transaction((item: Queued) => item.write());
+  /** One per connection: every writer on it shares the turn's transaction. */
+  static for(db: SqliteDatabase): GroupCommit {
+    let commits = perDatabase.get(db);
+    if (!commits) perDatabase.set(db, (commits = new GroupCommit(db)));
+    return commits;
   }
 
-  run<T>(write: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const first = this.queue.push({ write, resolve: resolve as (value: unknown) => void, reject }) === 1;
-      if (first) setImmediate(() => this.flush());
-    });
+  private constructor(private readonly db: SqliteDatabase) {
+    const sql = (s: string) => db.prepare(s);
+    this.statements = {
+      begin: sql("BEGIN IMMEDIATE"), commit: sql("COMMIT"), rollback: sql("ROLLBACK"),
+      savepoint: sql("SAVEPOINT liveview_write"), release: sql("RELEASE liveview_write"), undo: sql("ROLLBACK TO liveview_write"),
+    };
   }
 
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
-    let results: unknown[];
+  /** Runs `write` now, inside this turn's transaction; a write that throws is undone alone. */
+  run<T>(write: () => T): Written<T> {
+    const { savepoint, release, undo } = this.statements;
+    this.open();
+    savepoint.run();
+    let result: T;
     try {
-      results = this.commitAll.immediate(batch);
-    } catch {
-      // One write failed and rolled the batch back: commit each alone, so that only the failing one fails.
-      for (const item of batch) {
-        try {
-          item.resolve(this.commitOne.immediate(item));
-        } catch (error) {
-          item.reject(error);
-        }
-      }
+      result = write();
+    } catch (error) {
+      undo.run();
+      release.run();
+      throw error;
+    }
+    release.run();
+    return { result, committed: this.durable()! };
+  }
+
+  /** Null when nothing awaits a commit; else settles once everything written so far is committed. */
+  durable(): Promise<void> | null {
+    const waiters = this.waiters;
+    if (!waiters) return null;
+    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+  }
+
+  private open(): void {
+    if (this.waiters) return;
+    this.statements.begin.run();
+    this.waiters = [];
+    setImmediate(() => this.finish());
+  }
+
+  private finish(): void {
+    const waiters = this.waiters ?? [];
+    this.waiters = null;
+    try {
+      this.statements.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.statements.rollback.run();
+      for (const w of waiters) w.reject(error);
       return;
     }
-    batch.forEach((item, i) => item.resolve(results[i]));
+    for (const w of waiters) w.resolve();
   }
 }

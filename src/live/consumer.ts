@@ -28,6 +28,8 @@ export class Consumer {
   sessionKey: string | null;
   private queue: Promise<void> = Promise.resolve();
   private corked = false;
+  /** Messages waiting for a commit, in order; null when nothing waits. */
+  private held: string[] | null = null;
   private readonly groups = new Set<string>();
   private readonly listener = (message: JsonObject) => this.onGroupMessage(message);
   /** Keys changed by other tabs, merged into at most one reaction per interval. */
@@ -54,10 +56,35 @@ export class Consumer {
     return this.queue;
   }
 
+  /** Sends now, or, while saves are not yet committed, once they are: nothing reaches the browser before its data is durable. */
   sendJson(message: JsonObject): void {
     if (!this.isOpen) return;
+    const text = JSON.stringify(message);
+    if (this.held) return void this.held.push(text);
+    const durable = this.runtime.sessions.durable();
+    if (durable === null) return this.write(text);
+    this.held = [text];
+    durable.then(this.releaseHeld, this.failHeld);
+  }
+
+  /** After a commit: sends what waited for it, unless a newer commit is pending by then (then waits for that too). */
+  private readonly releaseHeld = (): void => {
+    const durable = this.runtime.sessions.durable();
+    if (durable) return void durable.then(this.releaseHeld, this.failHeld);
+    const texts = this.held ?? [];
+    this.held = null;
+    for (const text of texts) this.write(text);
+  };
+
+  private readonly failHeld = (error: unknown): void => {
+    this.held = null;
+    this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${String(error)}); nothing was changed` }));
+  };
+
+  private write(text: string): void {
+    if (!this.isOpen) return;
     this.cork();
-    this.ws.send(JSON.stringify(message));
+    this.ws.send(text);
   }
 
   /**

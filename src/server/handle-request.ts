@@ -58,6 +58,12 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
     return write(res, app.errorResponse(error));
   }
   const { result: response, session } = outcome;
+  // The response may depend on saves not yet committed (group commit): it leaves once they are.
+  try {
+    await app.sessions.durable();
+  } catch (error) {
+    return write(res, app.errorResponse(error));
+  }
   const key = session.key;
   if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.savedKeys.size > 0))) {
     response.headers["Set-Cookie"] = sessionCookie(key, settings);

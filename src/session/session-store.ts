@@ -44,3 +44,17 @@ export function applyChanges(data: JsonObject, changes: SessionChanges): JsonObj
 export interface SessionCache extends SessionStore {
   put(key: string, session: StoredSession): Promise<void>;
 }
+
+/**
+ * A store that can write at once and commit later (SQLite's group commit): with a lock held in this process only,
+ * a handler may release its session as soon as its write is done, and its replies wait for `durable()` instead.
+ */
+export interface PipelinedStore {
+  saveNow(key: string, changes: SessionChanges): { result: number; committed: Promise<void> };
+  /** Null when nothing awaits a commit; else settles once everything written so far is committed. */
+  durable(): Promise<void> | null;
+}
+
+export function isPipelined(store: SessionStore): store is SessionStore & PipelinedStore {
+  return typeof (store as Partial<PipelinedStore>).saveNow === "function";
+}

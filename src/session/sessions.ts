@@ -3,8 +3,8 @@
 import type { ChannelLayer } from "../channels/channel-layer.ts";
 import type { JsonObject } from "../json.ts";
 import { isWellFormedKey, newSessionKey, sessionGroup } from "./session-key.ts";
-import type { SessionLock } from "./session-lock.ts";
-import type { SessionChanges, SessionStore } from "./session-store.ts";
+import { MemorySessionLock, type SessionLock } from "./session-lock.ts";
+import { isPipelined, type PipelinedStore, type SessionChanges, type SessionStore } from "./session-store.ts";
 import { Session, type SessionHost } from "./session.ts";
 
 /** What every socket of a session hears: keys changed, the key moved (login), or the session ended (logout). */
@@ -21,12 +21,26 @@ export interface RunOptions {
 }
 
 export class Sessions implements SessionHost {
+  /**
+   * With a lock held in this process only and a store that commits in groups, a save returns once written and the
+   * lock passes on; what the handler sends waits for `durable()` instead. (A lock shared with other processes must
+   * not pass on before the commit: they read only what is committed.)
+   */
+  private readonly pipelined: (SessionStore & PipelinedStore) | null;
+
   constructor(
     readonly store: SessionStore,
     private readonly lock: SessionLock,
     private readonly channels: ChannelLayer,
     private readonly ageSeconds: number,
-  ) {}
+  ) {
+    this.pipelined = lock instanceof MemorySessionLock && isPipelined(store) ? store : null;
+  }
+
+  /** Null when every save is durable; else settles once the saves made so far are committed. */
+  durable(): Promise<void> | null {
+    return this.pipelined?.durable() ?? null;
+  }
 
   /**
    * Runs `fn` with the session as stored right now, holding the key's lock, and saves what `fn` changed
@@ -61,7 +75,8 @@ export class Sessions implements SessionHost {
   }
 
   async persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number> {
-    const version = await this.store.save(key, { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 });
+    const full = { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 };
+    const version = this.pipelined ? this.pipelined.saveNow(key, full).result : await this.store.save(key, full);
     const keys = [...Object.keys(changes.set), ...changes.deleted];
     if (keys.length > 0) await this.notify(key, { type: "session.changed", keys, origin: session.origin });
     return version;

@@ -1,9 +1,9 @@
 // The `db` engine on SQLite: one row per session; saves of one event-loop turn are committed together.
 
 import type { JsonObject } from "../../json.ts";
-import { GroupCommit } from "../../db/group-commit.ts";
+import { GroupCommit, type Written } from "../../db/group-commit.ts";
 import type { SqliteDatabase } from "../../db/sqlite.ts";
-import { applyChanges, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
+import { applyChanges, type PipelinedStore, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
 interface Row {
   data: string;
@@ -11,7 +11,7 @@ interface Row {
   expire_at: number;
 }
 
-export class SqliteSessionStore implements SessionStore {
+export class SqliteSessionStore implements SessionStore, PipelinedStore {
   private readonly select;
   private readonly upsert;
   private readonly remove;
@@ -39,7 +39,7 @@ export class SqliteSessionStore implements SessionStore {
       "UPDATE liveview_session SET data = ?, version = version + 1, expire_at = ? WHERE session_key = ? AND version = ? AND expire_at > ?",
     );
     this.purge = db.prepare("DELETE FROM liveview_session WHERE expire_at <= ?");
-    this.commits = new GroupCommit(db);
+    this.commits = GroupCommit.for(db);
   }
 
   async load(key: string): Promise<StoredSession | null> {
@@ -47,9 +47,20 @@ export class SqliteSessionStore implements SessionStore {
     return row ? { data: JSON.parse(row.data), version: row.version, expireAt: row.expire_at } : null;
   }
 
-  /** Runs inside an immediate transaction (see GroupCommit): no other process's save can slip in between. */
-  save(key: string, changes: SessionChanges): Promise<number> {
+  /** Resolves once committed. Runs inside an immediate transaction (see GroupCommit): no other process's save can slip in. */
+  async save(key: string, changes: SessionChanges): Promise<number> {
+    const { result, committed } = this.saveNow(key, changes);
+    await committed;
+    return result;
+  }
+
+  /** Writes now, to be committed at the end of this turn; later loads through this store already see it. */
+  saveNow(key: string, changes: SessionChanges): Written<number> {
     return this.commits.run(() => this.write(key, changes));
+  }
+
+  durable(): Promise<void> | null {
+    return this.commits.durable();
   }
 
   private write(key: string, changes: SessionChanges): number {
