@@ -1,0 +1,35 @@
+// With group commit, a message leaves for the browser only after the saves made before it are committed.
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebSocket } from "ws";
+import type { SqliteSessionStore } from "../../src/session/engines/sqlite.ts";
+import { startDemo, type Running } from "../helpers.ts";
+
+let demo: Running;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(() => demo.close());
+
+describe("a message sent while a save is not yet committed", () => {
+  it("is written to the socket after the commit, not before", async () => {
+    const client = await demo.live();
+    await client.call("navigate", { data: { dataUrl: "/" } }); // the consumer exists and has run a handler
+    const consumer = [...demo.app.live.consumers][0]!;
+    const ws = (consumer as unknown as { ws: WebSocket }).ws;
+    const events: string[] = [];
+    const send = ws.send.bind(ws);
+    ws.send = ((data: string) => {
+      events.push("send");
+      send(data);
+    }) as WebSocket["send"];
+
+    const store = demo.app.sessions.store as SqliteSessionStore;
+    const { committed } = store.saveNow("d".repeat(32), { set: { x: 1 }, deleted: [], expireAt: Date.now() + 60_000 });
+    void committed.then(() => events.push("commit"));
+    consumer.sendJson({ probe: 1 });
+    expect(events).toEqual([]);
+    await client.next((m) => m.probe === 1);
+    expect(events).toEqual(["commit", "send"]);
+  });
+});
