@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { createDemoApp } from "../examples/demo/app.ts";
 import { LiveClient, TestClient, type App, type AppOptions } from "../src/index.ts";
 
@@ -59,4 +60,25 @@ export function addBumpPage(app: App): void {
     request.session.set("counter", request.session.get("counter", 0) + 1);
     return "bumped";
   });
+}
+
+/**
+ * One demo server for a test file: started before its tests (then `setUp` runs), closed after them. The object
+ * stands for the server once it runs.
+ */
+export function demoForFile(options: AppOptions = {}, setUp: (demo: Running) => void = () => undefined): Running {
+  let running: Running | undefined;
+  const current = () => running ?? (() => { throw new Error("the demo starts in beforeAll"); })();
+  beforeAll(async () => {
+    running = await startDemo(options);
+    setUp(running);
+  });
+  afterAll(() => running?.close());
+  return {
+    get app() { return current().app; },
+    get baseUrl() { return current().baseUrl; },
+    client: () => current().client(),
+    live: (client, room) => current().live(client, room),
+    close: () => current().close(),
+  };
 }

@@ -1,14 +1,10 @@
 // Signing in and out through the demo's pages: the key changes on login, the session empties on logout.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { demoForFile } from "../helpers.ts";
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(() => demo.close());
+const demo = demoForFile();
 
 describe("login", () => {
   it("with the right password signs in under a new session key, keeping the session's data", async () => {

@@ -1,9 +1,9 @@
 // Bad input over the socket gets a clear error; the socket, the server and the stored session stay intact.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { liveviewHandler, LiveClient, send } from "../../src/index.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { demoForFile } from "../helpers.ts";
 
 liveviewHandler("set_then_explode", async (consumer) => {
   consumer.scope.session.set("counter", 999);
@@ -14,11 +14,7 @@ liveviewHandler("echo_big", async (consumer, content) => {
   await send(consumer, { size: String(content.data.text ?? "").length });
 });
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo({ settings: { MAX_FRAME_BYTES: 64 * 1024 } });
-});
-afterAll(() => demo.close());
+const demo = demoForFile({ settings: { MAX_FRAME_BYTES: 64 * 1024 } });
 
 async function upgradeStatus(headers: Record<string, string>): Promise<number> {
   const ws = new WebSocket(demo.baseUrl.replace("http", "ws") + "/ws/liveview/room1/", { headers });

@@ -1,15 +1,11 @@
 // With group commit, a message leaves for the browser only after the saves made before it are committed.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import type { SqliteSessionStore } from "../../src/session/engines/sqlite.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { demoForFile } from "../helpers.ts";
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(() => demo.close());
+const demo = demoForFile();
 
 describe("a message sent while a save is not yet committed", () => {
   it("is written to the socket after the commit, not before", async () => {

@@ -1,14 +1,10 @@
 // The seed's form-draft handlers against the seed's templates: autosave, restore, clear, submit.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/index.ts";
-import { startDemo, visibleText, type Running } from "../helpers.ts";
+import { demoForFile, visibleText } from "../helpers.ts";
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(() => demo.close());
+const demo = demoForFile();
 
 const draft = { name: "Ada", email: "ada@example.com", message: "Hello <there>" };
 

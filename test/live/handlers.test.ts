@@ -1,9 +1,9 @@
 // Registering handlers: snake_case content, typed content, middleware, session semantics, and where send() goes.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { liveviewHandler, liveviewMiddleware, send } from "../../src/index.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { demoForFile } from "../helpers.ts";
 
 let release: () => void = () => undefined;
 
@@ -28,11 +28,7 @@ liveviewHandler("shout", (consumer, content) => send(consumer, { shout: String(c
 liveviewHandler("room_say", (consumer, content) => send(consumer, { said: String(content.data.text) }, { room: consumer.scope.room }));
 liveviewHandler("join_team", (consumer) => consumer.groupAdd("team"));
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
-});
-afterAll(() => demo.close());
+const demo = demoForFile();
 
 describe("dispatch", () => {
   it("converts every key to snake_case before the handler sees it", async () => {

@@ -1,14 +1,12 @@
 // No lost update: many sockets and HTTP requests on one session, and the final state holds every acknowledged change.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveClient, TestClient } from "../../src/index.ts";
-import { addBumpPage, startDemo, type Running } from "../helpers.ts";
+import { addBumpPage, demoForFile } from "../helpers.ts";
 
 const RUN_MS = 1500;
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
+const demo = demoForFile({}, (demo) => {
   // A page that increments the same counter, and one that writes another key: HTTP beside the sockets.
   addBumpPage(demo.app);
   demo.app.get("/visit", (request) => {
@@ -16,7 +14,6 @@ beforeAll(async () => {
     return "visited";
   });
 });
-afterAll(() => demo.close());
 
 /** Each socket sends, awaits the reply, and repeats until the deadline; resolves with the number of acknowledged increments. */
 async function closedLoop(sockets: LiveClient[], until: number): Promise<number> {

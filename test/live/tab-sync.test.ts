@@ -1,16 +1,13 @@
 // Tabs of one browser stay in sync: changes reach the other sockets, login moves them, logout ends them.
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
 import { CLOSE_SESSION_ENDED } from "../../src/constants.ts";
-import { addBumpPage, startDemo, visibleText, type Running } from "../helpers.ts";
+import { addBumpPage, demoForFile, visibleText } from "../helpers.ts";
 
-let demo: Running;
-beforeAll(async () => {
-  demo = await startDemo();
+const demo = demoForFile({}, (demo) => {
   addBumpPage(demo.app);
 });
-afterAll(() => demo.close());
 
 async function twoTabs() {
   const browser = demo.client();
