@@ -74,10 +74,10 @@ try {
   const page = target.page!;
   const [cookies, sharedCookie, probeCookie] = await Promise.all([fetchCookies(page, Math.max(...options.connections)), fetchCookie(page), fetchCookie(page)]);
   if (!hasSessionCookie(sharedCookie)) log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
-  const sharedReply = await probeReplyMode(target.url, target.origin, probeCookie);
-  log(`In shared-session runs, the reply from ${targetLabel} is ${sharedReply === "ack" ? "its acknowledgement of the message id (it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
+  const serverReply = await probeReplyMode(target.url, target.origin, probeCookie);
+  log(`The reply from ${targetLabel} is ${serverReply === "ack" ? "its acknowledgement of the message id (in shared runs it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
 
-  const runs = await measureThroughput({ ...options, cookies, sharedCookie, sharedReply }, echo, target, client, log);
+  const runs = await measureThroughput({ ...options, cookies, sharedCookie, serverReply }, echo, target, client, log);
   const rows = summarize(runs);
   if (!peer && !options.skipMemory) await measureIdleMemory(await fetchCookies(page, MEMORY_SOCKETS));
 
@@ -88,7 +88,7 @@ try {
     runSeconds,
     environment: { ...env, loadAverageAtEnd: loadAtEnd },
     options,
-    target: { label: target.label, url: target.url, page: target.page, sharedReply },
+    target: { label: target.label, url: target.url, page: target.page, serverReply },
     throughput: rows,
     runs: runs.map(({ result: { histogram: _, ...result }, ...run }) => ({ ...run, result })),
     memory,

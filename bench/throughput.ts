@@ -42,8 +42,8 @@ export interface ThroughputPlan {
   /** For the server under test: one cookie per socket (enough for the largest C), and one shared by all. */
   cookies: string[];
   sharedCookie: string;
-  /** How the server under test answers in shared mode (see probe.ts). */
-  sharedReply: ReplyMode;
+  /** How the server under test answers a message (see probe.ts): its ack when it has them. */
+  serverReply: ReplyMode;
 }
 
 type Log = (line: string) => void;
@@ -70,7 +70,8 @@ export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer,
 
 async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number, round: number, server: BenchServer, client: Child, pids: number[]): Promise<Run> {
   const shared = mode === "shared";
-  const reply: ReplyMode = shared && server.name !== "echo" ? plan.sharedReply : "next";
+  // The same reply in both modes, so that shared against per-session measures the session guarantee alone.
+  const reply: ReplyMode = server.name !== "echo" ? plan.serverReply : "next";
   const job: LoadJob = {
     url: server.url,
     origin: server.origin,

@@ -133,7 +133,7 @@ export class Consumer {
     const event = message as unknown as SessionEvent;
     if (event.type === "session.ended") this.ws.close(CLOSE_SESSION_ENDED, "session ended");
     else if (event.type === "session.rekeyed") void this.enqueue(() => this.moveToSession(event.key));
-    else if (event.type === "session.changed" && event.origin !== this.id && this.runtime.registry.reactionsFor(event.keys).length > 0) {
+    else if (event.type === "session.changed" && event.origin !== this.id && this.runtime.registry.reactsTo(event.keys)) {
       this.changes.add(event.keys);
     }
   }

@@ -19,6 +19,7 @@ export class Registry {
   private readonly handlers = new Map<string, Entry>();
   readonly middleware: Middleware[] = [];
   readonly reactions: { keys: Set<string>; reaction: SessionReaction }[] = [];
+  private readonly answered = new WeakMap<string[], boolean>();
 
   register(name: string, schema: z.ZodType | null, handler: Handler<never>): void {
     this.handlers.set(name, { handler, schema });
@@ -30,6 +31,13 @@ export class Registry {
 
   names(): string[] {
     return [...this.handlers.keys()].sort();
+  }
+
+  /** Whether any reaction watches these keys; remembered per event, which every socket of a session receives. */
+  reactsTo(changed: string[]): boolean {
+    let answer = this.answered.get(changed);
+    if (answer === undefined) this.answered.set(changed, (answer = this.reactionsFor(changed).length > 0));
+    return answer;
   }
 
   reactionsFor(changed: string[]): SessionReaction[] {
