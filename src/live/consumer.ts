@@ -1,15 +1,12 @@
 // One WebSocket connection: its scope, its groups, and a queue that runs its handlers in arrival order.
+// (Its session's events reach it through SessionWatchers, shared by the session's sockets in this process.)
 
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { anonymousUser } from "../auth/user.ts";
-import { BROADCAST_GROUP, CLOSE_SESSION_ENDED } from "../constants.ts";
+import { BROADCAST_GROUP } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
-import { sessionGroup } from "../session/session-key.ts";
-import type { SessionEvent } from "../session/sessions.ts";
 import { Session } from "../session/session.ts";
-import { ChangeBatcher } from "./change-batcher.ts";
-import { reactToSessionChange } from "./reactions.ts";
 import type { LiveRuntime } from "./runtime.ts";
 import type { Scope } from "./scope.ts";
 import { roomGroup, SEND_TYPE } from "./send.ts";
@@ -31,9 +28,9 @@ export class Consumer {
   /** Messages waiting for a commit, in order; null when nothing waits. */
   private held: string[] | null = null;
   private readonly groups = new Set<string>();
-  private readonly listener = (message: JsonObject) => this.onGroupMessage(message);
-  /** Keys changed by other tabs, merged into at most one reaction per interval. */
-  private readonly changes = new ChangeBatcher((keys) => void this.enqueue(() => reactToSessionChange(this, keys)));
+  private readonly listener = (message: JsonObject) => {
+    if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
+  };
 
   constructor(
     readonly runtime: LiveRuntime,
@@ -106,7 +103,7 @@ export class Consumer {
 
   async join(): Promise<void> {
     await Promise.all([BROADCAST_GROUP, roomGroup(this.scope.room)].map((g) => this.groupAdd(g)));
-    if (this.sessionKey) await this.groupAdd(sessionGroup(this.sessionKey));
+    if (this.sessionKey) await this.runtime.watchers.watch(this.sessionKey, this);
   }
 
   async groupAdd(group: string): Promise<void> {
@@ -123,23 +120,17 @@ export class Consumer {
   /** Follows the session to a new key (first save, login, or another tab's cycleKey). */
   async moveToSession(key: string | null): Promise<void> {
     if (key === this.sessionKey) return;
-    if (this.sessionKey) await this.groupDiscard(sessionGroup(this.sessionKey));
+    if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
     this.sessionKey = key;
-    if (key) await this.groupAdd(sessionGroup(key));
+    if (key) await this.runtime.watchers.watch(key, this);
   }
 
-  private onGroupMessage(message: JsonObject): void {
-    if (message.type === SEND_TYPE) return this.sendJson(message.message as JsonObject);
-    const event = message as unknown as SessionEvent;
-    if (event.type === "session.ended") this.ws.close(CLOSE_SESSION_ENDED, "session ended");
-    else if (event.type === "session.rekeyed") void this.enqueue(() => this.moveToSession(event.key));
-    else if (event.type === "session.changed" && event.origin !== this.id && this.runtime.registry.reactsTo(event.keys)) {
-      this.changes.add(event.keys);
-    }
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
   }
 
   async leave(): Promise<void> {
-    this.changes.cancel();
+    if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
     await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
     this.groups.clear();
   }

@@ -6,6 +6,7 @@ import type { Sessions } from "../session/sessions.ts";
 import type { Settings } from "../settings.ts";
 import type { Registry } from "./registry.ts";
 import type { Consumer } from "./consumer.ts";
+import type { SessionWatchers } from "./session-watchers.ts";
 
 export interface LiveRuntime {
   settings: Settings;
@@ -13,6 +14,7 @@ export interface LiveRuntime {
   channels: ChannelLayer;
   users: UserStore;
   registry: Registry;
+  watchers: SessionWatchers;
   /** Renders a GET view in process for SPA navigation; null when the path is not a live route. */
   renderPage(consumer: Consumer, url: string): Promise<{ html: string; title: string | null; url: string } | { redirect: string }>;
 }

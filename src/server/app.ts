@@ -14,6 +14,7 @@ import { registry as globalRegistry, type Registry } from "../live/registry.ts";
 import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/send.ts";
 import { LiveEndpoint } from "../live/upgrade.ts";
+import { SessionWatchers } from "../live/session-watchers.ts";
 import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
@@ -52,6 +53,7 @@ export class App implements LiveRuntime {
   readonly staticDirectories: string[];
   readonly clientDirectory = CLIENT_DIST;
   readonly live: LiveEndpoint;
+  readonly watchers: SessionWatchers;
   private readonly servers = new Set<Server>();
 
   constructor(options: AppOptions = {}) {
@@ -65,6 +67,7 @@ export class App implements LiveRuntime {
     this.users = deployment.users;
     for (const dir of options.templates ?? []) templates.addDirectory(dir);
     this.staticDirectories = options.static ?? [];
+    this.watchers = new SessionWatchers(this.channels, this.registry);
     this.live = new LiveEndpoint(this);
   }
 

@@ -1,0 +1,80 @@
+// The sockets of each session in this process, behind one channel-layer listener per session: a save is heard once
+// per process, not once per socket, and other tabs re-render at most once per interval, whatever the rate of saves.
+
+import type { ChannelLayer } from "../channels/channel-layer.ts";
+import { CLOSE_SESSION_ENDED } from "../constants.ts";
+import type { JsonObject } from "../json.ts";
+import { sessionGroup } from "../session/session-key.ts";
+import type { SessionEvent } from "../session/sessions.ts";
+import { ChangeBatcher } from "./change-batcher.ts";
+import type { Consumer } from "./consumer.ts";
+import { reactToSessionChange } from "./reactions.ts";
+import type { Registry } from "./registry.ts";
+
+interface Watched {
+  consumers: Set<Consumer>;
+  listener: (message: JsonObject) => void;
+  batcher: ChangeBatcher;
+  /** The sockets whose saves are in the pending batch: one that alone made every change has nothing to re-render. */
+  origins: Set<string | null>;
+  /** Settles once the channel layer delivers the session's events (a Redis SUBSCRIBE is acknowledged). */
+  ready: Promise<void>;
+}
+
+export class SessionWatchers {
+  private readonly watched = new Map<string, Watched>();
+
+  constructor(
+    private readonly channels: ChannelLayer,
+    private readonly registry: Registry,
+  ) {}
+
+  async watch(key: string, consumer: Consumer): Promise<void> {
+    const group = sessionGroup(key);
+    let entry = this.watched.get(group);
+    if (!entry) {
+      const created: Watched = {
+        consumers: new Set(),
+        listener: (message) => this.onEvent(created, message as unknown as SessionEvent),
+        batcher: new ChangeBatcher((keys) => this.react(created, keys)),
+        origins: new Set(),
+        ready: Promise.resolve(),
+      };
+      created.ready = this.channels.groupAdd(group, created.listener);
+      this.watched.set(group, (entry = created));
+    }
+    entry.consumers.add(consumer);
+    await entry.ready;
+  }
+
+  async unwatch(key: string, consumer: Consumer): Promise<void> {
+    const group = sessionGroup(key);
+    const entry = this.watched.get(group);
+    if (!entry?.consumers.delete(consumer) || entry.consumers.size > 0) return;
+    entry.batcher.cancel();
+    this.watched.delete(group);
+    await this.channels.groupDiscard(group, entry.listener);
+  }
+
+  private onEvent(entry: Watched, event: SessionEvent): void {
+    if (event.type === "session.changed") {
+      if (!this.registry.reactsTo(event.keys)) return;
+      entry.origins.add(event.origin);
+      entry.batcher.add(event.keys);
+      return;
+    }
+    for (const consumer of [...entry.consumers]) {
+      if (event.type === "session.ended") consumer.close(CLOSE_SESSION_ENDED, "session ended");
+      else void consumer.enqueue(() => consumer.moveToSession(event.key));
+    }
+  }
+
+  private react(entry: Watched, keys: string[]): void {
+    const origins = entry.origins;
+    entry.origins = new Set();
+    const onlyOrigin = origins.size === 1 ? [...origins][0] : undefined;
+    for (const consumer of entry.consumers) {
+      if (consumer.id !== onlyOrigin) void consumer.enqueue(() => reactToSessionChange(consumer, keys));
+    }
+  }
+}
