@@ -4,7 +4,9 @@
 
 import type { SqliteDatabase } from "./sqlite.ts";
 
-interface Waiter {
+/** The open transaction: one promise for everything written in it. */
+interface Open {
+  committed: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -18,7 +20,7 @@ export interface Written<T> {
 const perDatabase = new WeakMap<SqliteDatabase, GroupCommit>();
 
 export class GroupCommit {
-  private waiters: Waiter[] | null = null;
+  private current: Open | null = null;
   private readonly statements;
 
   /** One per connection: every writer on it shares the turn's transaction. */
@@ -50,33 +52,38 @@ export class GroupCommit {
       throw error;
     }
     release.run();
-    return { result, committed: this.durable()! };
+    return { result, committed: this.current!.committed };
   }
 
-  /** Null when nothing awaits a commit; else settles once everything written so far is committed. */
+  /**
+   * Null when nothing awaits a commit; else the open transaction's promise, the same object for every caller
+   * until it commits, so callers can tell one transaction from the next.
+   */
   durable(): Promise<void> | null {
-    const waiters = this.waiters;
-    if (!waiters) return null;
-    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+    return this.current?.committed ?? null;
   }
 
   private open(): void {
-    if (this.waiters) return;
+    if (this.current) return;
     this.statements.begin.run();
-    this.waiters = [];
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const committed = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    committed.catch(() => undefined); // a writer that does not wait for the commit must not crash the process
+    this.current = { committed, resolve, reject };
     setImmediate(() => this.finish());
   }
 
   private finish(): void {
-    const waiters = this.waiters ?? [];
-    this.waiters = null;
+    const current = this.current!;
+    this.current = null;
     try {
       this.statements.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.statements.rollback.run();
-      for (const w of waiters) w.reject(error);
+      current.reject(error);
       return;
     }
-    for (const w of waiters) w.resolve();
+    current.resolve();
   }
 }

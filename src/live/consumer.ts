@@ -25,8 +25,8 @@ export class Consumer {
   sessionKey: string | null;
   private queue: Promise<void> = Promise.resolve();
   private corked = false;
-  /** Messages waiting for a commit, in order; null when nothing waits. */
-  private held: string[] | null = null;
+  /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
+  private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
   private readonly groups = new Set<string>();
   private readonly listener = (message: JsonObject) => {
     if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
@@ -57,26 +57,33 @@ export class Consumer {
   sendJson(message: JsonObject): void {
     if (!this.isOpen) return;
     const text = JSON.stringify(message);
-    if (this.held) return void this.held.push(text);
     const durable = this.runtime.sessions.durable();
-    if (durable === null) return this.write(text);
-    this.held = [text];
-    durable.then(this.releaseHeld, this.failHeld);
+    if (!this.held) {
+      if (durable === null) return this.write(text);
+      this.held = [{ durable, texts: [text] }];
+      void this.releaseHeld();
+      return;
+    }
+    // Behind earlier held messages (order), and behind the transaction open now (durability).
+    const last = this.held[this.held.length - 1]!;
+    if (last.durable === durable) last.texts.push(text);
+    else this.held.push({ durable, texts: [text] });
   }
 
-  /** After a commit: sends what waited for it, unless a newer commit is pending by then (then waits for that too). */
-  private readonly releaseHeld = (): void => {
-    const durable = this.runtime.sessions.durable();
-    if (durable) return void durable.then(this.releaseHeld, this.failHeld);
-    const texts = this.held ?? [];
+  private async releaseHeld(): Promise<void> {
+    const held = this.held!;
+    while (held.length > 0) {
+      const batch = held[0]!;
+      try {
+        await batch.durable;
+        for (const text of batch.texts) this.write(text);
+      } catch (error) {
+        this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${String(error)}); nothing was changed` }));
+      }
+      held.shift();
+    }
     this.held = null;
-    for (const text of texts) this.write(text);
-  };
-
-  private readonly failHeld = (error: unknown): void => {
-    this.held = null;
-    this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${String(error)}); nothing was changed` }));
-  };
+  }
 
   private write(text: string): void {
     if (!this.isOpen) return;
