@@ -41,9 +41,10 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (!(error instanceof LiveViewError && error.code === "invalid_content")) {
-      console.error(`liveview: handler "${name}" failed`, error);
-    }
+    // Our own errors say what happened in one line (a store outage would otherwise print a stack per call).
+    if (error instanceof LiveViewError) {
+      if (error.code !== "invalid_content") console.error(`liveview: handler "${name}" failed: ${error.message}`);
+    } else console.error(`liveview: handler "${name}" failed`, error);
     consumer.sendJson({ error: `Handler error: ${message}`, function: name });
   } finally {
     if (content.id !== undefined) consumer.sendJson({ ack: content.id });

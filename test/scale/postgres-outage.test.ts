@@ -1,0 +1,66 @@
+// PostgreSQL stops mid-run and comes back (a server of the test's own): handlers fail fast with a clear error while
+// it is down, the server recovers by itself, and nothing acknowledged is lost.
+
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createDemoApp } from "../../examples/demo/app.ts";
+import { serve, type Running } from "../helpers.ts";
+import { freePort } from "./processes.ts";
+import { PostgresServer, postgresBin } from "./postgres-server.ts";
+import { describeWithServices } from "./services.ts";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describeWithServices("PostgreSQL stops and comes back (db engine, advisory locks)", () => {
+  let postgres: PostgresServer;
+  let demo: Running;
+
+  beforeAll(async () => {
+    const bin = postgresBin();
+    if (!bin) throw new Error("PostgreSQL's server programs (initdb, pg_ctl) are not installed");
+    postgres = new PostgresServer(bin, await freePort());
+    postgres.start();
+    demo = await serve(await createDemoApp({ settings: { DATABASE_URL: postgres.url } }));
+  });
+  afterAll(async () => {
+    await demo?.close();
+    postgres?.remove();
+  });
+
+  it("fails fast while PostgreSQL is down, recovers when it is back, and loses no acknowledged increment", async () => {
+    const browser = demo.client();
+    await browser.get("/counter");
+    const sockets = await Promise.all(Array.from({ length: 4 }, () => demo.live(browser)));
+    const outcomes: { ok: boolean; error?: string; startedAt: number; ms: number }[] = [];
+    let running = true;
+    const loops = sockets.map(async (socket) => {
+      while (running) {
+        const startedAt = Date.now();
+        const error = (await socket.call("increment_counter")).find((r) => r.error !== undefined)?.error as string | undefined;
+        outcomes.push({ ok: error === undefined, error, startedAt, ms: Date.now() - startedAt });
+        if (error) await sleep(20);
+      }
+    });
+
+    await sleep(600);
+    postgres.stop();
+    const downAt = Date.now();
+    await sleep(1200);
+    postgres.start();
+    const upAt = Date.now();
+    await sleep(2500);
+    running = false;
+    await Promise.all(loops);
+
+    const acked = outcomes.filter((o) => o.ok).length;
+    const failed = outcomes.filter((o) => !o.ok);
+    expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) expect(f.error).toMatch(/^Handler error: PostgreSQL at 127\.0\.0\.1:\d+\/postgres is unavailable .*DATABASE_URL/);
+    expect(outcomes.filter((o) => o.ok && o.startedAt > upAt + 1000).length).toBeGreaterThan(0);
+    expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(6000); // bounded by the connect and query timeouts: no hang
+    // Every acknowledged increment is stored; a failed one may have been saved before its error (a lost reply).
+    const counter = (await browser.session())?.counter as number;
+    expect(counter).toBeGreaterThanOrEqual(acked);
+    expect(counter).toBeLessThanOrEqual(acked + failed.length);
+  });
+});
