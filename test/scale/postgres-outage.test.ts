@@ -6,9 +6,8 @@ import { createDemoApp } from "../../examples/demo/app.ts";
 import { serve, type Running } from "../helpers.ts";
 import { freePort } from "./processes.ts";
 import { PostgresServer, postgresBin } from "./postgres-server.ts";
+import { incrementThroughOutage } from "./outage.ts";
 import { describeWithServices } from "./services.ts";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describeWithServices("PostgreSQL stops and comes back (db engine, advisory locks)", () => {
   let postgres: PostgresServer;
@@ -30,29 +29,7 @@ describeWithServices("PostgreSQL stops and comes back (db engine, advisory locks
     const browser = demo.client();
     await browser.get("/counter");
     const sockets = await Promise.all(Array.from({ length: 4 }, () => demo.live(browser)));
-    const outcomes: { ok: boolean; error?: string; startedAt: number; ms: number }[] = [];
-    let running = true;
-    const loops = sockets.map(async (socket) => {
-      while (running) {
-        const startedAt = Date.now();
-        const error = (await socket.call("increment_counter")).find((r) => r.error !== undefined)?.error as string | undefined;
-        outcomes.push({ ok: error === undefined, error, startedAt, ms: Date.now() - startedAt });
-        if (error) await sleep(20);
-      }
-    });
-
-    await sleep(600);
-    postgres.stop();
-    const downAt = Date.now();
-    await sleep(1200);
-    postgres.start();
-    const upAt = Date.now();
-    await sleep(2500);
-    running = false;
-    await Promise.all(loops);
-
-    const acked = outcomes.filter((o) => o.ok).length;
-    const failed = outcomes.filter((o) => !o.ok);
+    const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(sockets, postgres, { before: 600, down: 1200, after: 2500 });
     expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
     expect(failed.length).toBeGreaterThan(0);
     for (const f of failed) expect(f.error).toMatch(/^Handler error: PostgreSQL at 127\.0\.0\.1:\d+\/postgres is unavailable .*DATABASE_URL/);

@@ -5,17 +5,10 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LiveClient } from "../../src/index.ts";
 import { freePort, pageCounter, sessionCookie, startRedisServer, startServer, type ServerProcess } from "./processes.ts";
+import { incrementThroughOutage } from "./outage.ts";
 import { cleanUp, describeWithServices, isolation, PG_URL } from "./services.ts";
 
 const ids = isolation();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Outcome {
-  ok: boolean;
-  error?: string;
-  startedAt: number;
-  ms: number;
-}
 
 describeWithServices("Redis stops and comes back (cached_db: Redis in front of PostgreSQL)", () => {
   let port: number;
@@ -41,30 +34,11 @@ describeWithServices("Redis stops and comes back (cached_db: Redis in front of P
   it("fails fast while Redis is down, recovers when it is back, and loses no acknowledged increment", async () => {
     const cookie = await sessionCookie(a.url);
     for (const server of [a, b, a, b, a, b]) clients.push(await LiveClient.connect(server.url, { cookie }));
-    const outcomes: Outcome[] = [];
-    let running = true;
-    const loops = clients.map(async (client) => {
-      while (running) {
-        const startedAt = Date.now();
-        const replies = await client.call("increment_counter");
-        const error = replies.find((r) => r.error !== undefined)?.error as string | undefined;
-        outcomes.push({ ok: error === undefined, error, startedAt, ms: Date.now() - startedAt });
-        if (error) await sleep(20);
-      }
-    });
-
-    await sleep(800);
-    redis!.kill("SIGKILL");
-    const downAt = Date.now();
-    await sleep(1500);
-    redis = await startRedisServer(port);
-    const upAt = Date.now();
-    await sleep(2500);
-    running = false;
-    await Promise.all(loops);
-
-    const acked = outcomes.filter((o) => o.ok).length;
-    const failed = outcomes.filter((o) => !o.ok);
+    const service = {
+      stop: () => redis!.kill("SIGKILL"),
+      start: async () => (redis = await startRedisServer(port)),
+    };
+    const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(clients, service, { before: 800, down: 1500, after: 2500 });
     const recoveredAfter = outcomes.find((o) => o.ok && o.startedAt > upAt)!.startedAt - upAt;
     console.log(`Redis outage: ${acked} acknowledged, ${failed.length} failed, slowest call ${Math.max(...outcomes.map((o) => o.ms))} ms, first success ${recoveredAfter} ms after restart`);
 
