@@ -24,8 +24,6 @@ export const CLIENT_BUNDLE_URL = "/static/liveview/liveview.js";
 export const CLOSE_SESSION_ENDED = 4001;
 /** A socket re-renders for other tabs' session changes at most this often (the first change reacts at once). */
 export const REACTION_INTERVAL_MS = 100;
-export const CLOSE_MESSAGE_TOO_BIG = 1009;
-export const CLOSE_GOING_AWAY = 1001;
 export const BROADCAST_GROUP = "broadcast";
 export const AUTH_USER_KEY = "_auth_user_id";
 export const CSRF_SESSION_KEY = "_csrftoken";

@@ -1,6 +1,6 @@
 // Settings, with Django's names and defaults, read from options first and then the environment.
 
-import { DEFAULT_MAX_FRAME_BYTES, TWO_WEEKS_SECONDS } from "./constants.ts";
+import { DEFAULT_MAX_FRAME_BYTES, DEFAULT_MEMORY_SESSIONS, TWO_WEEKS_SECONDS } from "./constants.ts";
 import { LiveViewError } from "./errors.ts";
 
 export type SessionEngineName = "db" | "cache" | "cached_db";
@@ -39,7 +39,7 @@ export const defaultSettings: Settings = {
   REDIS_URL: null,
   ALLOWED_HOSTS: ["127.0.0.1", "localhost"],
   MAX_FRAME_BYTES: DEFAULT_MAX_FRAME_BYTES,
-  SESSION_CACHE_SIZE: 10_000,
+  SESSION_CACHE_SIZE: DEFAULT_MEMORY_SESSIONS,
   DEBUG: false,
 };
 

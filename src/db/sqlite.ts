@@ -26,9 +26,3 @@ export function openSqlite(url: string): SqliteDatabase {
   open.set(path, db);
   return db;
 }
-
-export function closeSqlite(url: string): void {
-  const path = sqlitePath(url);
-  open.get(path)?.close();
-  open.delete(path);
-}
