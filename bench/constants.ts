@@ -83,3 +83,9 @@ export const MS_PER_SECOND = 1_000;
 export const MICROSECONDS_PER_MS = 1_000;
 export const BYTES_PER_KB = 1_024;
 export const PERCENT = 100;
+
+/** `--reconnect`: pages (instances of the real client) on our server when it is killed, and how long it stays down. */
+export const STORM_PAGES = 1_000;
+export const STORM_PAUSE_MS = 1_000;
+/** How long the pages may take to open, at first and after the restart, before the section fails. */
+export const STORM_TIMEOUT_MS = 20_000;

@@ -1,29 +1,35 @@
 // Sessions over HTTP: a page GET gives a session cookie; the same page, read back with it, shows the counter.
 
+import { pageToken } from "../src/testing/page-token.ts";
 import { HTTP_CONCURRENCY } from "./constants.ts";
 
 const COUNTER = /Counter: <strong>(\d+)<\/strong>/;
 
-/** The Cookie header a browser would send after loading `page` (every cookie the page set; "" for none). */
-export async function fetchCookie(page: string): Promise<string> {
-  const response = await fetch(page, { redirect: "manual" });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`GET ${page} answered ${response.status}`);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]!.trim()).join("; ");
+/** What a browser holds after loading a page: the Cookie header it would send ("" for none) and the page's socket token. */
+export interface Visit {
+  cookie: string;
+  token: string | null;
 }
 
-/** `count` cookies, each a fresh session (a browser loading the page `count` times without cookies). */
-export async function fetchCookies(page: string, count: number): Promise<string[]> {
-  const cookies: string[] = new Array(count);
+export async function fetchVisit(page: string): Promise<Visit> {
+  const response = await fetch(page, { redirect: "manual" });
+  const html = await response.text();
+  if (!response.ok) throw new Error(`GET ${page} answered ${response.status}`);
+  return { cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]!.trim()).join("; "), token: pageToken(html) };
+}
+
+/** `count` visits, each a fresh session (a browser loading the page `count` times without cookies). */
+export async function fetchVisits(page: string, count: number): Promise<Visit[]> {
+  const visits: Visit[] = new Array(count);
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const i = next++;
-      cookies[i] = await fetchCookie(page);
+      visits[i] = await fetchVisit(page);
     }
   };
   await Promise.all(Array.from({ length: Math.min(HTTP_CONCURRENCY, count) }, worker));
-  return cookies;
+  return visits;
 }
 
 /** The counter the page shows for this cookie's session, or null when the page shows none. */

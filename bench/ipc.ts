@@ -1,5 +1,7 @@
 // The messages between the benchmark and its child processes (servers and load client), over Node's IPC channel.
 
+import type { Visit } from "./http-session.ts";
+
 /** What a server process says about itself: memory now (after GC when asked) and CPU time used so far. */
 export interface ProcessStats {
   rss: number;
@@ -14,8 +16,8 @@ export interface LoadJob {
   /** `{room}` in the URL is replaced by each socket's room id. */
   url: string;
   origin: string;
-  /** One Cookie header per socket (the same one C times for a shared session); "" for none. */
-  cookies: string[];
+  /** One visit (cookie and page token) per socket: the same one C times for a shared session. */
+  visits: Visit[];
   connections: number;
   warmupMs: number;
   durationMs: number;
@@ -49,7 +51,7 @@ export interface LoadResult {
 export interface IdleJob {
   url: string;
   origin: string;
-  cookies: string[];
+  visits: Visit[];
 }
 
 export type ToChild =

@@ -6,10 +6,11 @@ import { Child } from "./children.ts";
 import { MEMORY_SOCKETS, MS_PER_SECOND } from "./constants.ts";
 import { freshDatabase } from "./database.ts";
 import { detectEnvironment, loadAverage } from "./environment.ts";
-import { fetchCookie, fetchCookies, hasSessionCookie } from "./http-session.ts";
+import { fetchVisit, fetchVisits, hasSessionCookie, type Visit } from "./http-session.ts";
 import { measureMemory, type MemoryResult } from "./memory.ts";
 import { parseOptions, USAGE, type Options } from "./options.ts";
 import { probeReplyMode } from "./probe.ts";
+import { measureReconnect, reconnectReport } from "./reconnect/section.ts";
 import { RESULTS_DIRECTORY, writeResults } from "./results.ts";
 import { peerServer, startEcho, startOurs, stopServer, type BenchServer } from "./servers.ts";
 import { summarize } from "./summary.ts";
@@ -54,13 +55,13 @@ const client = await Child.start({ script: "load/client.ts", core: env.pinning?.
 const memory: MemoryResult[] = [];
 
 /** A fresh echo server, then a fresh one of ours (on sessions made beforehand) or the peer as it runs; one at a time. */
-async function measureIdleMemory(cookies: string[]): Promise<void> {
+async function measureIdleMemory(visits: Visit[]): Promise<void> {
   const which = peer ? `${targetLabel} (as it runs)` : `a fresh ${targetLabel}`;
   log(`\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}...`);
   await stopAll();
   for (const fresh of [() => start(startEcho(env)), () => newTarget(null)]) {
     const server = await fresh();
-    if (server.pid !== null) memory.push(await measureMemory(server, client, cookies));
+    if (server.pid !== null) memory.push(await measureMemory(server, client, visits));
     else log(`(no memory figure for ${server.label}: pass --pid)`);
     await stopAll();
   }
@@ -69,17 +70,19 @@ async function measureIdleMemory(cookies: string[]): Promise<void> {
 try {
   log(describeRun(env, options, targetLabel));
   // A peer is measured before the load runs have grown its heap; ours is started afresh for it afterwards.
-  if (peer && !options.skipMemory) await measureIdleMemory(await fetchCookies(peer.page!, MEMORY_SOCKETS));
+  if (peer && !options.skipMemory) await measureIdleMemory(await fetchVisits(peer.page!, MEMORY_SOCKETS));
   const [echo, target] = await Promise.all([start(startEcho(env)), newTarget(profiles)]);
   const page = target.page!;
-  const [cookies, sharedCookie, probeCookie] = await Promise.all([fetchCookies(page, Math.max(...options.connections)), fetchCookie(page), fetchCookie(page)]);
-  if (!hasSessionCookie(sharedCookie)) log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
-  const serverReply = await probeReplyMode(target.url, target.origin, probeCookie);
+  const [visits, sharedVisit, probeVisit] = await Promise.all([fetchVisits(page, Math.max(...options.connections)), fetchVisit(page), fetchVisit(page)]);
+  if (!hasSessionCookie(sharedVisit.cookie)) log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
+  const serverReply = await probeReplyMode(target.url, target.origin, probeVisit);
   log(`The reply from ${targetLabel} is ${serverReply === "ack" ? "its acknowledgement of the message id (in shared runs it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
 
-  const runs = await measureThroughput({ ...options, cookies, sharedCookie, serverReply }, echo, target, client, log);
+  const runs = await measureThroughput({ ...options, visits, sharedVisit, serverReply }, echo, target, client, log);
   const rows = summarize(runs);
-  if (!peer && !options.skipMemory) await measureIdleMemory(await fetchCookies(page, MEMORY_SOCKETS));
+  if (!peer && !options.skipMemory) await measureIdleMemory(await fetchVisits(page, MEMORY_SOCKETS));
+  // Alone on the machine: every other server stopped first.
+  const reconnect = options.reconnect && !peer ? (await stopAll(), await measureReconnect(database.url, log)) : null;
 
   const runSeconds = (performance.now() - clock) / MS_PER_SECOND;
   const loadAtEnd = loadAverage();
@@ -93,9 +96,11 @@ try {
     runs: runs.map(({ result: { histogram: _, ...result }, ...run }) => ({ ...run, result })),
     memory,
     bundle,
+    reconnect,
   });
   log(`\n${throughputTable(rows, targetLabel)}`);
   if (memory.length > 0) log(`\n${memoryTable(memory, targetLabel)}`);
+  if (reconnect) log(`\n${reconnectReport(reconnect)}`);
   log(`\n${bundleLine(bundle)}`);
   if (profiles) log(`CPU profile of ${targetLabel}: ${relative(process.cwd(), profiles)}`);
   log(`Results: ${file} (run time ${Math.round(runSeconds)} s; load average ${env.loadAverage.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end)`);

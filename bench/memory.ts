@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Child } from "./children.ts";
 import { MEMORY_SETTLE_MS } from "./constants.ts";
+import type { Visit } from "./http-session.ts";
 import type { ProcessStats } from "./ipc.ts";
 import { cpuMicros, rssBytes, waitForIdle } from "./proc.ts";
 import type { BenchServer } from "./servers.ts";
@@ -25,12 +26,12 @@ async function stats(server: BenchServer): Promise<ProcessStats> {
 }
 
 /**
- * One socket per cookie. Each carries its own session, as a browser tab would; the sessions were made (by page GETs)
+ * One socket per visit. Each carries its own session, as a browser tab would; the sessions were made (by page GETs)
  * before this process started, on its database, so that neither they nor the garbage of making them is counted.
  */
-export async function measureMemory(server: BenchServer, client: Child, cookies: string[]): Promise<MemoryResult> {
+export async function measureMemory(server: BenchServer, client: Child, visits: Visit[]): Promise<MemoryResult> {
   const before = await stats(server);
-  const opened = await client.request({ type: "open", job: { url: server.url, origin: server.origin, cookies } }, "opened");
+  const opened = await client.request({ type: "open", job: { url: server.url, origin: server.origin, visits } }, "opened");
   await sleep(MEMORY_SETTLE_MS);
   if (server.pid !== null) await waitForIdle([server.pid]);
   const after = await stats(server);

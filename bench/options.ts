@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import {
   DEFAULT_CONNECTIONS, DEFAULT_DURATION_MS, DEFAULT_ROUNDS, DEFAULT_WARMUP_MS, MS_PER_SECOND,
-  QUICK_DURATION_MS, QUICK_ROUNDS, QUICK_WARMUP_MS,
+  QUICK_DURATION_MS, QUICK_ROUNDS, QUICK_WARMUP_MS, STORM_PAGES, STORM_PAUSE_MS,
 } from "./constants.ts";
 
 export interface Options {
@@ -16,6 +16,8 @@ export interface Options {
   peer: { url: string; page: string; pid: number | null } | null;
   /** Write a CPU profile of our server (Node's --cpu-prof) next to the results. */
   cpuProfile: boolean;
+  /** Also measure a reconnect storm: our server killed under open pages and restarted (see reconnect/storm.ts). */
+  reconnect: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -28,7 +30,9 @@ export const USAGE = `npm run bench -- [options]
   --url URL --page URL benchmark another server instead of ours: its socket URL ({room} or a fixed room) and
                        a page that sets its session cookie and shows "Counter: <strong>N</strong>"
   --pid PID            with --url: that server's process id, to read its RSS for the memory measurement
-  --cpu-prof           profile our server during the throughput runs (written under bench/results/)`;
+  --cpu-prof           profile our server during the throughput runs (written under bench/results/)
+  --reconnect          also measure a reconnect storm: ${STORM_PAGES.toLocaleString("en-US")} pages on our server, killed and restarted
+                       after ${STORM_PAUSE_MS / MS_PER_SECOND} s: when each page comes back`;
 
 function positive(name: string, raw: string | undefined, fallback: number, scale = 1): number {
   if (raw === undefined) return fallback;
@@ -51,6 +55,7 @@ export function parseOptions(argv: string[]): Options | "help" {
       page: { type: "string" },
       pid: { type: "string" },
       "cpu-prof": { type: "boolean", default: false },
+      reconnect: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -68,5 +73,6 @@ export function parseOptions(argv: string[]): Options | "help" {
     skipMemory: values["skip-memory"],
     peer: values.url && values.page ? { url: values.url, page: values.page, pid: values.pid ? Math.round(positive("pid", values.pid, 0)) : null } : null,
     cpuProfile: values["cpu-prof"],
+    reconnect: values.reconnect,
   };
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { LiveClient } from "../src/index.ts";
+import { LiveClient, pageToken, unlimitedEventsEnv } from "../src/index.ts";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -87,7 +87,7 @@ async function counterThroughput(urls: string[]): Promise<{ perSecond: number; p
     const url = urls[i % urls.length]!;
     const res = await fetch(url + "/counter");
     const cookie = res.headers.getSetCookie()[0]!.split(";")[0]!;
-    return LiveClient.connect(url, { cookie });
+    return LiveClient.connect(url, { cookie, token: pageToken(await res.text()) });
   }));
   for (const client of clients) await client.call("increment_counter"); // warm up: sessions exist, connections open
   const latencies: number[] = [];
@@ -147,7 +147,7 @@ async function startAll(deployment: Deployment): Promise<Server[]> {
 
 function start(env: Record<string, string>): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "serve"], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...unlimitedEventsEnv, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise((resolve) => child.once("exit", resolve));

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Child } from "./children.ts";
 import { IDLE_NOTICE_MS, MS_PER_SECOND, OTHERS_NOTICE_SHARE, PAUSE_BETWEEN_RUNS_MS, PERCENT } from "./constants.ts";
 import { CpuMeter } from "./cpu-meter.ts";
-import { readCounter } from "./http-session.ts";
+import { readCounter, type Visit } from "./http-session.ts";
 import type { LoadJob, LoadResult, ReplyMode } from "./ipc.ts";
 import { waitForIdle } from "./proc.ts";
 import type { BenchServer } from "./servers.ts";
@@ -39,9 +39,9 @@ export interface ThroughputPlan {
   rounds: number;
   warmupMs: number;
   durationMs: number;
-  /** For the server under test: one cookie per socket (enough for the largest C), and one shared by all. */
-  cookies: string[];
-  sharedCookie: string;
+  /** For the server under test: one visit per socket (enough for the largest C), and one shared by all. */
+  visits: Visit[];
+  sharedVisit: Visit;
   /** How the server under test answers a message (see probe.ts): its ack when it has them. */
   serverReply: ReplyMode;
 }
@@ -75,20 +75,20 @@ async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number,
   const job: LoadJob = {
     url: server.url,
     origin: server.origin,
-    cookies: shared ? new Array<string>(connections).fill(plan.sharedCookie) : plan.cookies.slice(0, connections),
+    visits: shared ? new Array<Visit>(connections).fill(plan.sharedVisit) : plan.visits.slice(0, connections),
     connections,
     warmupMs: plan.warmupMs,
     durationMs: plan.durationMs,
     reply,
   };
   const counted = shared && server.page !== null;
-  const counterBefore = counted ? await readCounter(server.page!, plan.sharedCookie) : null;
+  const counterBefore = counted ? await readCounter(server.page!, plan.sharedVisit.cookie) : null;
   const meter = new CpuMeter(server.pid, pids);
   const { result } = await client.request({ type: "run", job }, "result", (event) => {
     if (event.type === "window") meter.sample();
   });
   const cpu = meter.shares(result.windowMs);
-  const counterAfter = counted ? await readCounter(server.page!, plan.sharedCookie) : null;
+  const counterAfter = counted ? await readCounter(server.page!, plan.sharedVisit.cookie) : null;
   const rise = counterBefore !== null && counterAfter !== null ? counterAfter - counterBefore : null;
   const lost = rise === null ? null : result.acknowledged + result.unanswered - rise;
   return { mode, connections, round, server: server.name, reply, result, serverCpu: cpu.server, otherCpu: cpu.others, counterBefore, counterAfter, lost };

@@ -3,6 +3,30 @@
 export const TWO_WEEKS_SECONDS = 60 * 60 * 24 * 14;
 /** Largest WebSocket frame a client may send before the socket is closed with 1009. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
+// What one socket may send and how long it may linger (defaults of the LIVEVIEW_* settings of the same names).
+/** Frames one message may be split into; browsers send one. ws closes with 1008 past it. */
+export const DEFAULT_MAX_FRAGMENTS = 256;
+/** Network chunks of an incomplete frame held at once: a frame dribbled a byte at a time is refused (1008). */
+export const DEFAULT_MAX_BUFFERED_CHUNKS = 4096;
+/** Nesting of arrays and objects in one message; our messages use four or five levels. */
+export const DEFAULT_MAX_JSON_DEPTH = 32;
+/** Messages a socket may send per second, sustained, and at once after a quiet spell (a token bucket). */
+export const DEFAULT_EVENTS_PER_SECOND = 20;
+export const DEFAULT_EVENTS_BURST = 100;
+/** Bytes waiting to be sent to one socket before it counts as a reader too slow to keep (closed with 1008). */
+export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+/** The server pings every socket this often, and cuts one that has not answered within the timeout. */
+export const DEFAULT_PING_INTERVAL_MS = 30_000;
+export const DEFAULT_PING_TIMEOUT_MS = 10_000;
+/** A slow reader's close frame waits behind its unread data this long before the connection is cut. */
+export const SLOW_READER_CLOSE_MS = 1000;
+/** Close codes (RFC 6455): data of a type we do not accept (a binary frame); a limit of ours was broken. */
+export const CLOSE_UNSUPPORTED_DATA = 1003;
+export const CLOSE_POLICY_VIOLATION = 1008;
+/** Random bytes of the id that ties a production error reply to its log line. */
+export const ERROR_ID_BYTES = 4;
+/** Characters of an unknown function's name repeated back to the client. */
+export const ECHOED_NAME_CHARS = 100;
 /** Bytes of randomness in a session key (192 bits; the floor is 128). */
 export const SESSION_KEY_BYTES = 24;
 /** Bytes of randomness in a page's room id (hex in <html data-room>). */
@@ -28,6 +52,12 @@ export const BROADCAST_GROUP = "broadcast";
 export const AUTH_USER_KEY = "_auth_user_id";
 export const CSRF_SESSION_KEY = "_csrftoken";
 export const CSRF_FIELD = "csrfmiddlewaretoken";
+/** Bytes of the per-session CSRF secret (pages carry it masked: twice as many bytes, base64url). */
+export const CSRF_SECRET_BYTES = 24;
+/** Query parameter with which a page's socket presents the page's CSRF token on connect. */
+export const SOCKET_TOKEN_PARAM = "csrf_token";
+/** The attribute of the client's script tag that carries the page's CSRF token. */
+export const SOCKET_TOKEN_ATTR = "data-liveview-csrf-token";
 
 // Scale-out: Redis and PostgreSQL connections, the cross-process session lock.
 export const DEFAULT_REDIS_PREFIX = "liveview:";
@@ -43,6 +73,12 @@ export const PG_QUERY_TIMEOUT_MS = 5000;
 export const PG_POOL_SIZE = 10;
 /** Idle PostgreSQL connections are closed after this long. */
 export const PG_IDLE_MS = 10_000;
+/**
+ * How long a SQLite write waits for another connection's write lock before failing with store_unavailable. The
+ * wait blocks the whole process (the driver is synchronous), so it is short; while the lock stays taken, later
+ * writes fail at once instead of waiting again (see db/sqlite-outage.ts).
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 1000;
 /** A session lock held by a process that died is free again after this long; a live holder renews it. */
 export const SESSION_LOCK_LEASE_MS = 10_000;
 /** A handler that waited this long for its session's lock fails with session_busy (longer than a lease). */

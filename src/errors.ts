@@ -11,7 +11,11 @@ export type ErrorCode =
   | "session_busy"
   | "bad_setting"
   | "csrf_failed"
-  | "read_only_session";
+  | "read_only_session"
+  | "session_interrupted"
+  | "permission_denied"
+  | "too_deep"
+  | "rate_limited";
 
 export class LiveViewError extends Error {
   readonly code: ErrorCode;

@@ -7,7 +7,8 @@ export type { Request } from "./server/request.ts";
 export type { View, RouteOptions } from "./server/router.ts";
 
 export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/registry.ts";
-export type { Handler, Middleware, SessionReaction } from "./live/registry.ts";
+export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/registry.ts";
+export { authorize, type Access, type Permission } from "./live/authorize.ts";
 export { send, type SendOptions } from "./live/send.ts";
 export type { Consumer } from "./live/consumer.ts";
 export type { Content } from "./live/content.ts";
@@ -30,4 +31,6 @@ export { LiveViewError } from "./errors.ts";
 export type { Json, JsonObject } from "./json.ts";
 export { TestClient } from "./testing/test-client.ts";
 export { LiveClient } from "./testing/live-client.ts";
+export { pageToken } from "./testing/page-token.ts";
+export { unlimitedEvents, unlimitedEventsEnv } from "./testing/unlimited-events.ts";
 export { openSqlite } from "./db/sqlite.ts";

@@ -55,6 +55,15 @@ export function snakeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeKeys);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[camelToSnake(k)] = snakeKeys(v);
+  for (const [k, v] of Object.entries(value)) setOwn(out, camelToSnake(k), snakeKeys(v));
   return out;
+}
+
+/**
+ * `target[key] = value`, except that a key named `__proto__` becomes an ordinary property holding the value: an
+ * assignment would make the value the object's prototype, letting a client's message fake inherited fields.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -1,9 +1,22 @@
 // Settings, with Django's names and defaults, read from options first and then the environment.
 
 import { DEFAULT_MAX_FRAME_BYTES, DEFAULT_MEMORY_SESSIONS, TWO_WEEKS_SECONDS } from "./constants.ts";
+import {
+  DEFAULT_EVENTS_BURST,
+  DEFAULT_EVENTS_PER_SECOND,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_BUFFERED_CHUNKS,
+  DEFAULT_MAX_FRAGMENTS,
+  DEFAULT_MAX_JSON_DEPTH,
+  DEFAULT_PING_INTERVAL_MS,
+  DEFAULT_PING_TIMEOUT_MS,
+} from "./constants.ts";
 import { LiveViewError } from "./errors.ts";
 
 export type SessionEngineName = "db" | "cache" | "cached_db";
+/** SQLite's `synchronous` in WAL mode: NORMAL survives a killed process, FULL also a power loss (an fsync per commit). */
+export const SQLITE_SYNCHRONOUS_MODES = ["NORMAL", "FULL"] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
 export interface Settings {
   SESSION_ENGINE: SessionEngineName;
@@ -16,11 +29,39 @@ export interface Settings {
   SESSION_SAVE_EVERY_REQUEST: boolean;
   /** `sqlite:<path>` (default `sqlite:./data/db.sqlite3`) or `postgres://...`. */
   DATABASE_URL: string;
+  /** How SQLite commits: `NORMAL` (durable across a crash of the process) or `FULL` (also across power loss). */
+  SQLITE_SYNCHRONOUS: SqliteSynchronous;
   /** When set, groups and the session lock span processes through this Redis server, as do `cache` sessions. */
   REDIS_URL: string | null;
   ALLOWED_HOSTS: string[];
+  /** Other sites' origins whose pages may open sockets: `https://app.example.com[:port]`, or `https://.example.com`. */
+  CSRF_TRUSTED_ORIGINS: string[];
+  /** A header a trusted proxy sets to `https` for TLS requests (e.g. `X-Forwarded-Proto`); unset: only direct TLS. */
+  SECURE_PROXY_SSL_HEADER: string | null;
+  /** Accept sockets without an Origin header (non-browser clients); browsers always send one. */
+  LIVEVIEW_ALLOW_MISSING_ORIGIN: boolean;
+  /** A socket gets its cookie's session only when it presents its page's CSRF token (off: the cookie alone). */
+  LIVEVIEW_SOCKET_TOKEN_REQUIRED: boolean;
   /** Largest incoming WebSocket frame, in bytes; a larger one closes the socket with 1009. */
   MAX_FRAME_BYTES: number;
+  /** Frames one incoming message may be split into; more close the socket with 1008. */
+  LIVEVIEW_MAX_FRAGMENTS: number;
+  /** Network chunks an incomplete incoming frame may arrive in; more close the socket with 1008. */
+  LIVEVIEW_MAX_BUFFERED_CHUNKS: number;
+  /** Nesting of arrays and objects in one message; deeper gets a `too_deep` error and runs nothing. */
+  LIVEVIEW_MAX_JSON_DEPTH: number;
+  /** Messages per second a socket may send, sustained; past it, a `rate_limited` error and nothing runs. */
+  LIVEVIEW_EVENTS_PER_SECOND: number;
+  /** Messages a socket may send at once; as many refused again (beyond the rate) close it with 1008. */
+  LIVEVIEW_EVENTS_BURST: number;
+  /** Bytes waiting to be sent to one socket; past it the socket is closed with 1008 (a reader too slow to keep). */
+  LIVEVIEW_MAX_BUFFERED_BYTES: number;
+  /** How often the server pings each socket. */
+  LIVEVIEW_PING_INTERVAL_MS: number;
+  /** A socket that has not answered a ping within this is cut (a half-open connection). */
+  LIVEVIEW_PING_TIMEOUT_MS: number;
+  /** Whether a socket's pongs keep its session alive (at most one save per ping interval). */
+  LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: boolean;
   /** Entries the in-process session cache keeps (engines `cache` and `cached_db` without Redis). */
   SESSION_CACHE_SIZE: number;
   DEBUG: boolean;
@@ -36,9 +77,23 @@ export const defaultSettings: Settings = {
   SESSION_EXPIRE_AT_BROWSER_CLOSE: false,
   SESSION_SAVE_EVERY_REQUEST: false,
   DATABASE_URL: "sqlite:./data/db.sqlite3",
+  SQLITE_SYNCHRONOUS: "NORMAL",
   REDIS_URL: null,
   ALLOWED_HOSTS: ["127.0.0.1", "localhost"],
+  CSRF_TRUSTED_ORIGINS: [],
+  SECURE_PROXY_SSL_HEADER: null,
+  LIVEVIEW_ALLOW_MISSING_ORIGIN: false,
+  LIVEVIEW_SOCKET_TOKEN_REQUIRED: true,
   MAX_FRAME_BYTES: DEFAULT_MAX_FRAME_BYTES,
+  LIVEVIEW_MAX_FRAGMENTS: DEFAULT_MAX_FRAGMENTS,
+  LIVEVIEW_MAX_BUFFERED_CHUNKS: DEFAULT_MAX_BUFFERED_CHUNKS,
+  LIVEVIEW_MAX_JSON_DEPTH: DEFAULT_MAX_JSON_DEPTH,
+  LIVEVIEW_EVENTS_PER_SECOND: DEFAULT_EVENTS_PER_SECOND,
+  LIVEVIEW_EVENTS_BURST: DEFAULT_EVENTS_BURST,
+  LIVEVIEW_MAX_BUFFERED_BYTES: DEFAULT_MAX_BUFFERED_BYTES,
+  LIVEVIEW_PING_INTERVAL_MS: DEFAULT_PING_INTERVAL_MS,
+  LIVEVIEW_PING_TIMEOUT_MS: DEFAULT_PING_TIMEOUT_MS,
+  LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: false,
   SESSION_CACHE_SIZE: DEFAULT_MEMORY_SESSIONS,
   DEBUG: false,
 };
@@ -71,6 +126,18 @@ function parseEnv(key: keyof Settings, raw: string): unknown {
   return raw;
 }
 
+/** The numeric limits on one socket's messages and lifetime: each a positive integer. */
+const SOCKET_LIMITS = [
+  "LIVEVIEW_MAX_FRAGMENTS",
+  "LIVEVIEW_MAX_BUFFERED_CHUNKS",
+  "LIVEVIEW_MAX_JSON_DEPTH",
+  "LIVEVIEW_EVENTS_PER_SECOND",
+  "LIVEVIEW_EVENTS_BURST",
+  "LIVEVIEW_MAX_BUFFERED_BYTES",
+  "LIVEVIEW_PING_INTERVAL_MS",
+  "LIVEVIEW_PING_TIMEOUT_MS",
+] as const;
+
 function validate(s: Settings): Settings {
   if (!["db", "cache", "cached_db"].includes(s.SESSION_ENGINE)) {
     throw new LiveViewError("bad_setting", `SESSION_ENGINE=${s.SESSION_ENGINE} is not one of db, cache, cached_db`);
@@ -81,7 +148,15 @@ function validate(s: Settings): Settings {
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(s.DATABASE_URL)) {
     throw new LiveViewError("bad_setting", `DATABASE_URL=${s.DATABASE_URL} must start with sqlite: or postgres://`);
   }
-  for (const key of ["SESSION_COOKIE_AGE", "MAX_FRAME_BYTES", "SESSION_CACHE_SIZE"] as const) {
+  if (!SQLITE_SYNCHRONOUS_MODES.includes(s.SQLITE_SYNCHRONOUS)) {
+    throw new LiveViewError("bad_setting", `SQLITE_SYNCHRONOUS=${s.SQLITE_SYNCHRONOUS} is not one of ${SQLITE_SYNCHRONOUS_MODES.join(", ")}`);
+  }
+  for (const entry of s.CSRF_TRUSTED_ORIGINS) {
+    if (!/^https?:\/\/\.?[^/:*]+(:\d+)?\/?$/i.test(entry)) {
+      throw new LiveViewError("bad_setting", `CSRF_TRUSTED_ORIGINS entry ${entry} must be scheme://host[:port] or scheme://.domain (subdomains)`);
+    }
+  }
+  for (const key of ["SESSION_COOKIE_AGE", "MAX_FRAME_BYTES", "SESSION_CACHE_SIZE", ...SOCKET_LIMITS] as const) {
     if (!Number.isInteger(s[key]) || s[key] <= 0) throw new LiveViewError("bad_setting", `${key} must be a positive integer`);
   }
   return s;

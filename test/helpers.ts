@@ -34,7 +34,9 @@ export async function serve(app: App): Promise<Running> {
     baseUrl,
     client: () => new TestClient(app, baseUrl),
     async live(client, room) {
-      const live = await LiveClient.connect(baseUrl, { cookie: client?.cookieHeader, room });
+      // A page's socket presents the page's token with the cookie; the client stands for that page.
+      const token = client ? await client.socketToken() : undefined;
+      const live = await LiveClient.connect(baseUrl, { cookie: client?.cookieHeader, token, room });
       lives.push(live);
       return live;
     },

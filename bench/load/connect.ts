@@ -1,13 +1,14 @@
-// Opens load sockets: a browser's upgrade (Origin, Cookie), no compression, many at once but not all at once.
+// Opens load sockets: a browser's upgrade (Origin, Cookie, the page's token), no compression, many at once but not all at once.
 
 import { randomUUID } from "node:crypto";
 import { WebSocket } from "ws";
 import { CONNECT_TIMEOUT_MS, OPEN_CONCURRENCY } from "../constants.ts";
+import type { Visit } from "../http-session.ts";
 
 export interface Target {
   url: string;
   origin: string;
-  cookies: string[];
+  visits: Visit[];
 }
 
 /** A fresh room id, as a page would carry in `<html data-room>` (django-liveview: uuid4().hex). */
@@ -21,9 +22,10 @@ export function newRoom(): string {
  */
 const keepZeroMask = (): void => undefined;
 
-export function openSocket(url: string, origin: string, cookie: string): Promise<WebSocket> {
+export function openSocket(url: string, origin: string, visit: Visit): Promise<WebSocket> {
   const headers: Record<string, string> = { Origin: origin };
-  if (cookie) headers.Cookie = cookie;
+  if (visit.cookie) headers.Cookie = visit.cookie;
+  if (visit.token) url += `${url.includes("?") ? "&" : "?"}csrf_token=${encodeURIComponent(visit.token)}`;
   const options = { headers, perMessageDeflate: false, skipUTF8Validation: true, generateMask: keepZeroMask, handshakeTimeout: CONNECT_TIMEOUT_MS };
   const ws = new WebSocket(url, options);
   return new Promise((resolve, reject) => {
@@ -37,14 +39,14 @@ export function openSocket(url: string, origin: string, cookie: string): Promise
   });
 }
 
-/** Opens one socket per cookie, each in its own room; `rooms[i]` is socket i's room. */
+/** Opens one socket per visit, each in its own room; `rooms[i]` is socket i's room. */
 export async function openSockets(target: Target, rooms: string[]): Promise<WebSocket[]> {
-  const sockets: WebSocket[] = new Array(target.cookies.length);
+  const sockets: WebSocket[] = new Array(target.visits.length);
   let next = 0;
   const worker = async () => {
     while (next < sockets.length) {
       const i = next++;
-      sockets[i] = await openSocket(target.url.replace("{room}", rooms[i]!), target.origin, target.cookies[i]!);
+      sockets[i] = await openSocket(target.url.replace("{room}", rooms[i]!), target.origin, target.visits[i]!);
     }
   };
   try {

@@ -8,7 +8,7 @@ import { closeSockets, newRoom, openSockets } from "./connect.ts";
 let held: WebSocket[] = [];
 
 export async function openIdle(job: IdleJob): Promise<number> {
-  const rooms = job.cookies.map(newRoom);
+  const rooms = job.visits.map(newRoom);
   held.push(...(await openSockets(job, rooms)));
   return held.length;
 }

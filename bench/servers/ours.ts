@@ -2,12 +2,13 @@
 
 import type { AddressInfo } from "node:net";
 import { createDemoApp } from "../../examples/demo/app.ts";
+import { unlimitedEvents } from "../../src/testing/unlimited-events.ts";
 import { serveParent } from "./stats.ts";
 
 const host = process.env.BENCH_HOST ?? "127.0.0.1";
 const databaseUrl = process.env.BENCH_SQLITE_URL;
 if (!databaseUrl) throw new Error("BENCH_SQLITE_URL is not set: this script is a child of the benchmark (`npm run bench`)");
-const app = await createDemoApp({ settings: { DATABASE_URL: databaseUrl } });
+const app = await createDemoApp({ settings: { DATABASE_URL: databaseUrl, ...unlimitedEvents } });
 const server = await app.listen(0, host);
 
 let stopping: Promise<void> | null = null;

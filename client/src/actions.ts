@@ -1,8 +1,10 @@
-// Action messages: the built-ins (restore_form, redirect), then a `liveview:<action>` event for the page.
+// Action messages: the built-ins (restore_form, redirect, csrf_token), then a `liveview:<action>` event for the page.
 
 import { emit } from "./events";
 import { fillForm } from "./form_fill";
 import type { Values } from "./form_values";
+import { adoptToken } from "./token";
+import { webUrl } from "./web_url";
 
 export interface ActionMessage {
   action: string;
@@ -15,8 +17,13 @@ const builtins: Record<string, (msg: ActionMessage) => void> = {
     if (form) fillForm(form, (msg.form_data ?? {}) as Values);
     else console.warn(`LiveView: restore_form found no form with id ${msg.form_id}`);
   },
+  csrf_token(msg) {
+    adoptToken(String(msg.token));
+  },
   redirect(msg) {
-    location.assign(String(msg.url));
+    const url = webUrl(String(msg.url));
+    if (url) location.assign(url);
+    else console.error(`LiveView: refused to load ${String(msg.url)}: a redirect must be an http(s) address`);
   },
 };
 

@@ -15,6 +15,7 @@ import { startNavigation } from "./navigation";
 import { PageController } from "./page_controller";
 import { room } from "./room";
 import { connect, socketUrl } from "./socket";
+import { pageToken } from "./token";
 
 declare global {
   interface Window {
@@ -32,7 +33,7 @@ function start(): void {
   startNavigation();
   startKeyboardMaps();
   observeBehaviours([intersect, focus, init, keyboardMap]);
-  connect(socketUrl(room()), {
+  connect(socketUrl(room(), pageToken()), {
     message: (data) => applyMessage(data as Incoming),
     state(state) {
       showConnectionState(state);

@@ -5,6 +5,7 @@ import { randomHex } from "./room";
 import { startLoading } from "./loading";
 import { messageFor, type Outgoing } from "./message";
 import { isOpen, send } from "./socket";
+import { webUrl } from "./web_url";
 
 /** Ids are "<page>.<n>": unique across this browser's pages, so the server can recognise a replay. */
 const page = randomHex();
@@ -21,7 +22,7 @@ export function request(msg: Outgoing, el?: Element): string {
 export function callFrom(fn: string, el: HTMLElement): void {
   if (fn === NAVIGATE_FUNCTION && !isOpen()) {
     // Without a socket the server cannot render the page for us: let the browser load it.
-    const url = el.dataset.dataUrl ?? el.getAttribute("href");
+    const url = webUrl(el.dataset.dataUrl ?? el.getAttribute("href") ?? "");
     if (url) location.assign(url);
     return;
   }

@@ -1,7 +1,7 @@
 // The WebSocket: connects, reconnects forever with jittered backoff, queues frames sent while it is down,
 // and sends again, after a reconnect, the calls the server never acknowledged.
 
-import { RECONNECT_BASE_MS, RECONNECT_MAX_MS, SOCKET_PATH, UNACKED_KEPT } from "./constants";
+import { CLOSE_SESSION_ENDED, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, SOCKET_PATH, SOCKET_TOKEN_PARAM, UNACKED_KEPT } from "./constants";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -21,9 +21,10 @@ const unacked = new Map<string, { text: string; sent: boolean }>();
 /** Whether this server acknowledges calls (ours does; django-liveview's does not, and must not get replays). */
 let acking = false;
 
-export function socketUrl(room: string): string {
+export function socketUrl(room: string, token: string | null): string {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${location.host}${SOCKET_PATH}${encodeURIComponent(room)}/`;
+  const query = token ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(token)}` : "";
+  return `${scheme}://${location.host}${SOCKET_PATH}${encodeURIComponent(room)}/${query}`;
 }
 
 export function connect(to: string, on: Handlers): void {
@@ -32,6 +33,11 @@ export function connect(to: string, on: Handlers): void {
   open();
   // The browser knows before our backoff does that the network is back.
   addEventListener("online", () => current === "closed" && open());
+}
+
+/** Where the next (re)connect goes: the page's token changed. The open socket stays as it is. */
+export function retarget(to: string): void {
+  url = to;
 }
 
 export const connectionState = (): ConnectionState => current;
@@ -60,7 +66,7 @@ function forgetSent(keep: number): void {
 
 /** Full jitter: anywhere between 0 and the exponential ceiling, so many tabs do not reconnect in step. */
 export function backoff(failures: number): number {
-  return Math.random() * Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** failures);
+  return Math.random() * Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * RECONNECT_GROWTH ** failures);
 }
 
 function open(): void {
@@ -87,8 +93,10 @@ function open(): void {
     }
     handlers.message(data);
   };
-  socket.onclose = () => {
+  socket.onclose = (event) => {
     if (ws !== socket) return;
+    // Signed out (in this tab or another): what the page shows belongs to a session that is gone.
+    if (event.code === CLOSE_SESSION_ENDED) return location.reload();
     if (!acking) forgetSent(0);
     setState("closed");
     retry = setTimeout(open, backoff(attempt++));

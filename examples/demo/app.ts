@@ -15,6 +15,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
     .get("/", views.home)
     .get("/counter", views.counter)
     .get("/contact", views.contact)
+    .get("/messages", views.messages(app.settings.DATABASE_URL))
     .get("/login", views.loginPage)
     .post("/login", views.loginSubmit)
     .post("/logout", views.logoutSubmit);

@@ -1,12 +1,10 @@
-// The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session.
+// The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session, and the messages.
 
+import { z } from "zod";
 import { liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "../../src/index.ts";
-import { ContactForm, saveContact } from "./contact-form.ts";
-
-interface Draft {
-  data: Record<string, unknown>;
-  timestamp: string;
-}
+import { ContactForm } from "./contact-form.ts";
+import { deleteContact, listContacts, saveContact } from "./contact-messages.ts";
+import { CONTACT_FORM_ID, draftNotice, type Draft } from "./draft-notice.ts";
 
 async function sendCounter(consumer: Consumer, count: number): Promise<void> {
   await send(consumer, { target: "#counter-display", html: await renderToString("counter_display.html", { count }) });
@@ -30,6 +28,12 @@ liveviewHandler("autosave_form", async (consumer, content) => {
   session.get("form_drafts")[formId] = { data: content.form, timestamp: new Date().toISOString() };
   // No save() here: a change made in place is saved when the handler returns.
   await send(consumer, { target: "#autosave-status", html: '<small class="text-success">✓ Draft saved</small>' });
+});
+
+// Another tab saved or cleared a draft: the contact page here says whether there is one.
+onSessionChange("form_drafts", async (consumer) => {
+  const draft = consumer.scope.session.get("form_drafts", {})[CONTACT_FORM_ID];
+  await send(consumer, { target: "#draft-notice-slot", html: await renderToString("draft_notice.html", draftNotice(draft)) });
 });
 
 liveviewHandler("restore_form_draft", async (consumer, content) => {
@@ -60,4 +64,14 @@ liveviewHandler("submit_contact", async (consumer, content) => {
     const html = await renderToString("contact_form.html", { form, form_id: formId });
     await send(consumer, { target: "#contact-container", html });
   }
+});
+
+const DeleteMessage = z.object({ data: z.object({ id: z.coerce.number().int().positive() }) });
+
+// The page shows the Delete buttons to signed-in users only; this is what stops anyone else calling it by name.
+liveviewHandler("delete_message", { loginRequired: true, schema: DeleteMessage }, async (consumer, content) => {
+  const databaseUrl = consumer.runtime.settings.DATABASE_URL;
+  await deleteContact(databaseUrl, content.data.id);
+  const html = await renderToString("message_list.html", { messages: await listContacts(databaseUrl), user: consumer.scope.user });
+  await send(consumer, { target: "#messages", html });
 });

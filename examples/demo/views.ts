@@ -3,24 +3,29 @@
 import { authenticateAndLogin } from "./accounts.ts";
 import { logout, redirect, render, type Request } from "../../src/index.ts";
 import { ContactForm } from "./contact-form.ts";
+import { listContacts } from "./contact-messages.ts";
+import { CONTACT_FORM_ID, draftNotice } from "./draft-notice.ts";
 
 export const home = (request: Request) => render(request, "home.html");
 
 export const counter = (request: Request) => render(request, "counter_page.html", { count: request.session.get("counter", 0) });
 
 export function contact(request: Request) {
-  const formId = "contact_form";
-  const draft = request.session.get("form_drafts", {})[formId];
+  const draft = request.session.get("form_drafts", {})[CONTACT_FORM_ID];
   const form = draft ? new ContactForm(null, { initial: draft.data }) : new ContactForm();
-  return render(request, "contact.html", { form, has_draft: Boolean(draft), form_id: formId });
+  return render(request, "contact.html", { form, ...draftNotice(draft), form_id: CONTACT_FORM_ID });
 }
+
+/** The messages received, from the app's database; signed-in users also see addresses and Delete buttons. */
+export const messages = (databaseUrl: string) => async (request: Request) =>
+  render(request, "messages.html", { messages: await listContacts(databaseUrl) });
 
 export const loginPage = (request: Request) => render(request, "login.html", { username: "" });
 
 export async function loginSubmit(request: Request) {
   const username = String(request.body.username ?? "");
   if (await authenticateAndLogin(request, username, String(request.body.password ?? ""))) {
-    return redirect(String(request.query.get("next") ?? "/"));
+    return redirect(localPath(request.query.get("next")));
   }
   return render(request, "login.html", { error: "Wrong username or password.", username }, 401);
 }
@@ -28,4 +33,12 @@ export async function loginSubmit(request: Request) {
 export async function logoutSubmit(request: Request) {
   await logout(request);
   return redirect("/");
+}
+
+/**
+ * `next` only when it is a path on this site: anyone can write a link to /login?next=..., and signing in must not
+ * lead to another site (`//host`, `/\host`, `https://...`) or to a `javascript:` URL.
+ */
+function localPath(next: string | null): string {
+  return next && /^\/(?![/\\])[^\x00-\x20\\]*$/.test(next) ? next : "/";
 }

@@ -3,6 +3,7 @@
 // so replies can be held until the commit while later writers (reading through the same connection) go on.
 
 import type { SqliteDatabase } from "./sqlite.ts";
+import { sqliteWrite } from "./sqlite-outage.ts";
 
 /** The open transaction: one promise for everything written in it. */
 interface Open {
@@ -38,8 +39,16 @@ export class GroupCommit {
     };
   }
 
-  /** Runs `write` now, inside this turn's transaction; a write that throws is undone alone. */
+  /**
+   * Runs `write` now, inside this turn's transaction; a write that throws is undone alone. A database that cannot
+   * be written (locked by another connection, disk full) fails it with store_unavailable, and nothing is written.
+   */
   run<T>(write: () => T): Written<T> {
+    const result = sqliteWrite(this.db, () => this.write(write));
+    return { result, committed: this.current!.committed };
+  }
+
+  private write<T>(write: () => T): T {
     const { savepoint, release, undo } = this.statements;
     this.open();
     savepoint.run();
@@ -52,7 +61,7 @@ export class GroupCommit {
       throw error;
     }
     release.run();
-    return { result, committed: this.current!.committed };
+    return result;
   }
 
   /**
@@ -78,7 +87,7 @@ export class GroupCommit {
     const current = this.current!;
     this.current = null;
     try {
-      this.statements.commit.run();
+      sqliteWrite(this.db, () => this.statements.commit.run());
     } catch (error) {
       if (this.db.inTransaction) this.statements.rollback.run();
       current.reject(error);

@@ -4,6 +4,7 @@ import pg from "pg";
 import { PG_CONNECT_TIMEOUT_MS, PG_IDLE_MS, PG_POOL_SIZE, PG_QUERY_TIMEOUT_MS } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 import { release, retain } from "./ref-count.ts";
+import { storeUnavailable } from "./store-unavailable.ts";
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -66,13 +67,7 @@ export function pgError(pool: Pool, error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
   if (sqlState && !/^(08|53|57)/.test(code)) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new LiveViewError(
-    "store_unavailable",
-    `PostgreSQL at ${where(pool)} is unavailable (${detail}). Check that it is running and that DATABASE_URL points to it; ` +
-      "the server reconnects by itself, so try again in a moment.",
-    { cause: error },
-  );
+  return storeUnavailable(`PostgreSQL at ${where(pool)}`, error, "Check that it is running and that DATABASE_URL points to it; the server reconnects by itself, so try again in a moment.");
 }
 
 /** A schema name to interpolate into SQL, checked and quoted. */

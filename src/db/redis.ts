@@ -4,8 +4,9 @@ import { Redis } from "ioredis";
 import {
   REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_READY_WAIT_MS, REDIS_RETRY_MAX_MS,
 } from "../constants.ts";
-import { LiveViewError } from "../errors.ts";
+import type { LiveViewError } from "../errors.ts";
 import { release, retain } from "./ref-count.ts";
+import { storeUnavailable } from "./store-unavailable.ts";
 
 export type { Redis };
 
@@ -79,13 +80,7 @@ function isReplyError(error: unknown): boolean {
 }
 
 export function unavailable(client: Redis, cause: unknown): LiveViewError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new LiveViewError(
-    "store_unavailable",
-    `Redis at ${where(client)} is unavailable (${detail}). Check that it is running and that REDIS_URL points to it; ` +
-      "the server reconnects by itself, so try again in a moment.",
-    { cause },
-  );
+  return storeUnavailable(`Redis at ${where(client)}`, cause, "Check that it is running and that REDIS_URL points to it; the server reconnects by itself, so try again in a moment.");
 }
 
 /** Records one more user of a client (see releaseRedis). */

@@ -4,12 +4,18 @@
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
 import { anonymousUser } from "../auth/user.ts";
-import { BROADCAST_GROUP } from "../constants.ts";
+import { BROADCAST_GROUP, CLOSE_POLICY_VIOLATION, SLOW_READER_CLOSE_MS } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import { Session } from "../session/session.ts";
+import { describeFailure } from "./failure-reply.ts";
+import { RateLimit } from "./rate-limit.ts";
 import type { LiveRuntime } from "./runtime.ts";
 import type { Scope } from "./scope.ts";
 import { roomGroup, SEND_TYPE } from "./send.ts";
+import { SessionKeepAlive } from "./session-keepalive.ts";
+
+/** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
+const ACK_PREFIX = '{"ack":';
 
 export interface ConnectionInfo {
   cookies: Record<string, string>;
@@ -23,6 +29,10 @@ export class Consumer {
   readonly id = randomUUID();
   readonly scope: Scope;
   sessionKey: string | null;
+  readonly rateLimit: RateLimit;
+  readonly keepAlive = new SessionKeepAlive(this);
+  /** Set once the peer stopped reading: nothing more is sent, and the socket is on its way out. */
+  private dropped = false;
   private queue: Promise<void> = Promise.resolve();
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
@@ -38,13 +48,14 @@ export class Consumer {
     info: ConnectionInfo,
   ) {
     this.sessionKey = info.sessionKey;
+    this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
     // Until the first handler runs, the scope holds an empty session that is never saved.
     const placeholder = new Session(runtime.sessions, null, {}, null);
     this.scope = { session: placeholder, user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
   }
 
   get isOpen(): boolean {
-    return this.ws.readyState === this.ws.OPEN;
+    return this.ws.readyState === this.ws.OPEN && !this.dropped;
   }
 
   /** Queues work behind everything this socket already queued; errors are the job's own business. */
@@ -78,7 +89,10 @@ export class Consumer {
         await batch.durable;
         for (const text of batch.texts) this.write(text);
       } catch (error) {
-        this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${String(error)}); nothing was changed` }));
+        const failure = describeFailure(this.runtime.settings, error, "a session save behind a reply failed");
+        this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${failure.text}); nothing was changed`, ...failure.fields }));
+        // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked).
+        for (const text of batch.texts) if (text.startsWith(ACK_PREFIX)) this.write(text);
       }
       held.shift();
     }
@@ -89,6 +103,17 @@ export class Consumer {
     if (!this.isOpen) return;
     this.cork();
     this.ws.send(text);
+    if (this.ws.bufferedAmount > this.runtime.settings.LIVEVIEW_MAX_BUFFERED_BYTES) this.dropSlowReader();
+  }
+
+  /**
+   * A peer that does not read would make the server hold everything sent to it: past the cap it gets nothing more.
+   * Its close frame queues behind the unread data, so the connection is cut soon after whether or not it arrives.
+   */
+  private dropSlowReader(): void {
+    this.dropped = true;
+    this.ws.close(CLOSE_POLICY_VIOLATION, "too slow: messages waited unread past the limit; reconnect");
+    setTimeout(() => this.ws.terminate(), SLOW_READER_CLOSE_MS).unref();
   }
 
   /**

@@ -1,30 +1,65 @@
-// Runs one message: finds the handler, runs middleware and the handler with a fresh session, answers errors.
+// Runs one message: checks the socket's rate, finds the handler, runs middleware and the handler with a fresh
+// session, answers errors.
 
+import { CLOSE_POLICY_VIOLATION, ECHOED_NAME_CHARS } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
+import type { JsonObject } from "../json.ts";
+import { authorize } from "./authorize.ts";
 import type { Consumer } from "./consumer.ts";
 import type { Content } from "./content.ts";
+import { describeFailure } from "./failure-reply.ts";
 import { parseMessage } from "./parse-message.ts";
 import { withSession } from "./with-session.ts";
 
 /** Called for every text frame; the socket's queue keeps its handlers in arrival order. */
 export function receive(consumer: Consumer, frame: string): void {
+  // Frames already on their way when the socket began to close (a flood, say) run nothing.
+  if (!consumer.isOpen) return;
+  const { settings } = consumer.runtime;
+  const verdict = consumer.rateLimit.check();
+  if (verdict === "close") return consumer.close(CLOSE_POLICY_VIOLATION, "too many messages: past the rate limit again and again");
   let content: Content;
   try {
-    content = parseMessage(frame);
+    content = parseMessage(frame, settings.LIVEVIEW_MAX_JSON_DEPTH);
   } catch (error) {
-    const e = error as LiveViewError;
+    if (verdict === "refuse") return consumer.sendJson(rateLimited(consumer, null));
+    const e = error instanceof LiveViewError ? error : new LiveViewError("bad_frame", "Invalid message: the frame could not be read");
     consumer.sendJson({ error: e.message, code: e.code });
+    return;
+  }
+  if (verdict === "refuse") {
+    // Answered, not queued; the ack lets the client forget the call instead of sending it again on a reconnect.
+    consumer.sendJson(rateLimited(consumer, content.function));
+    if (content.id !== undefined) consumer.sendJson({ ack: content.id });
     return;
   }
   void consumer.enqueue(() => dispatch(consumer, content));
 }
 
+function rateLimited(consumer: Consumer, name: string | null): JsonObject {
+  const { LIVEVIEW_EVENTS_PER_SECOND: rate, LIVEVIEW_EVENTS_BURST: burst } = consumer.runtime.settings;
+  return {
+    error: `Too many messages: a socket may send ${rate} a second (${burst} at once); this one was not run. Wait a moment and send it again.`,
+    code: "rate_limited",
+    ...(name === null ? {} : { function: echoed(name) }),
+  };
+}
+
+/** A client's function name, as repeated back to it: its start is enough to recognise it. */
+function echoed(name: string): string {
+  return name.length > ECHOED_NAME_CHARS ? `${name.slice(0, ECHOED_NAME_CHARS)}...` : name;
+}
+
 export async function dispatch(consumer: Consumer, content: Content): Promise<void> {
   const name = content.function;
-  const entry = consumer.runtime.registry.get(name);
+  const { registry, settings } = consumer.runtime;
+  // A Map of registered names: `__proto__`, `toString` or `a.b` name nothing, as any other unregistered name.
+  const entry = registry.get(name);
   try {
     if (!entry) {
-      consumer.sendJson({ error: `Unknown function: ${name}`, available_functions: consumer.runtime.registry.names() });
+      // The list of handlers helps while developing; in production it would map the attack surface for anyone.
+      const available: JsonObject = settings.DEBUG ? { available_functions: registry.names() } : {};
+      consumer.sendJson({ error: `Unknown function: ${echoed(name)}`, code: "unknown_function", ...available });
       return;
     }
     await withSession(consumer, async (session) => {
@@ -33,19 +68,17 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
         if (session.hasReceipt(content.id)) return;
         session.recordReceipt(content.id);
       }
-      for (const middleware of consumer.runtime.registry.middleware) {
+      // Before the content is looked at: a caller who may not call the handler learns nothing of what it expects.
+      await authorize(consumer, entry.access);
+      for (const middleware of registry.middleware) {
         if ((await middleware(consumer, content, name)) === false) return;
       }
       const input = entry.schema ? validate(entry.schema, content) : content;
       await entry.handler(consumer, input as never);
     });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Our own errors say what happened in one line (a store outage would otherwise print a stack per call).
-    if (error instanceof LiveViewError) {
-      if (error.code !== "invalid_content") console.error(`liveview: handler "${name}" failed: ${error.message}`);
-    } else console.error(`liveview: handler "${name}" failed`, error);
-    consumer.sendJson({ error: `Handler error: ${message}`, function: name });
+    const failure = describeFailure(settings, error, `handler "${name}" failed`);
+    consumer.sendJson({ error: `Handler error: ${failure.text}`, function: name, ...failure.fields });
   } finally {
     if (content.id !== undefined) consumer.sendJson({ ack: content.id });
   }

@@ -2,9 +2,14 @@
 
 import { LiveViewError } from "../errors.ts";
 import { snakeKeys } from "../json.ts";
+import { nestsDeeperThan } from "./json-depth.ts";
 import type { Content } from "./content.ts";
 
-export function parseMessage(frame: string): Content {
+/** `maxDepth` bounds the nesting of arrays and objects (LIVEVIEW_MAX_JSON_DEPTH), checked before parsing. */
+export function parseMessage(frame: string, maxDepth: number): Content {
+  if (nestsDeeperThan(frame, maxDepth)) {
+    throw new LiveViewError("too_deep", `Invalid message: arrays and objects nested deeper than ${maxDepth} levels; send flatter data`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(frame);

@@ -1,6 +1,7 @@
 // Where handlers, middleware and session-change reactions are registered by name.
 
 import type { z } from "zod";
+import type { Access } from "./authorize.ts";
 import type { Consumer } from "./consumer.ts";
 import type { Content } from "./content.ts";
 
@@ -13,6 +14,13 @@ export type SessionReaction = (consumer: Consumer, changedKeys: string[]) => unk
 interface Entry {
   handler: Handler<never>;
   schema: z.ZodType | null;
+  /** Who may call it; `handler` already enforces it. */
+  access: Access;
+}
+
+/** `liveviewHandler(name, { loginRequired: true, schema }, handler)`: who may call it, and what content it takes. */
+export interface HandlerOptions<S extends z.ZodType = z.ZodType> extends Access {
+  schema?: S;
 }
 
 export class Registry {
@@ -21,8 +29,9 @@ export class Registry {
   readonly reactions: { keys: Set<string>; reaction: SessionReaction }[] = [];
   private readonly answered = new WeakMap<string[], boolean>();
 
-  register(name: string, schema: z.ZodType | null, handler: Handler<never>): void {
-    this.handlers.set(name, { handler, schema });
+  /** With `access`, the handler runs only for a user who passes it (the dispatcher checks, before anything else). */
+  register(name: string, schema: z.ZodType | null, handler: Handler<never>, access: Access = {}): void {
+    this.handlers.set(name, { handler, schema, access });
   }
 
   get(name: string): Entry | undefined {
@@ -50,13 +59,24 @@ export const registry = new Registry();
 
 /**
  * Registers `handler` under `name`. With a zod schema, `content` is validated (a mismatch is an error reply,
- * and the handler does not run) and typed by it.
+ * and the handler does not run) and typed by it. With options, `loginRequired` and `permission` say who may
+ * call it (checked on every call, against the user of that call), and `schema` is the content's schema.
  */
 export function liveviewHandler(name: string, handler: Handler<Content>): void;
 export function liveviewHandler<S extends z.ZodType>(name: string, schema: S, handler: Handler<z.infer<S>>): void;
-export function liveviewHandler(name: string, a: Handler<Content> | z.ZodType, b?: Handler<never>): void {
+export function liveviewHandler<S extends z.ZodType>(name: string, options: HandlerOptions<S> & { schema: S }, handler: Handler<z.infer<S>>): void;
+export function liveviewHandler(name: string, options: Access, handler: Handler<Content>): void;
+export function liveviewHandler(name: string, a: Handler<Content> | z.ZodType | HandlerOptions, b?: Handler<never>): void {
   if (typeof a === "function") registry.register(name, null, a as Handler<never>);
-  else registry.register(name, a, b!);
+  else if (isSchema(a)) registry.register(name, a, b!);
+  else {
+    const { schema = null, ...access } = a;
+    registry.register(name, schema, b!, access);
+  }
+}
+
+function isSchema(value: object): value is z.ZodType {
+  return typeof (value as Partial<z.ZodType>).safeParse === "function";
 }
 
 export function liveviewMiddleware(middleware: Middleware): void {

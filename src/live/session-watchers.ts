@@ -7,6 +7,7 @@ import type { JsonObject } from "../json.ts";
 import { sessionGroup } from "../session/session-key.ts";
 import type { SessionEvent } from "../session/sessions.ts";
 import { ChangeBatcher } from "./change-batcher.ts";
+import { followNewKey } from "./follow-new-key.ts";
 import type { Consumer } from "./consumer.ts";
 import { reactToSessionChange } from "./reactions.ts";
 import type { Registry } from "./registry.ts";
@@ -65,7 +66,7 @@ export class SessionWatchers {
     }
     for (const consumer of [...entry.consumers]) {
       if (event.type === "session.ended") consumer.close(CLOSE_SESSION_ENDED, "session ended");
-      else void consumer.enqueue(() => consumer.moveToSession(event.key));
+      else void consumer.enqueue(() => followNewKey(consumer, event.key));
     }
   }
 

@@ -1,12 +1,15 @@
-// Accepts WebSocket upgrades on /ws/liveview/<room>/: checks the Origin, reads the session cookie, opens a Consumer.
+// Accepts WebSocket upgrades on /ws/liveview/<room>/: checks the Origin and the page's token, opens a Consumer.
 
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { WS_PATH_PREFIX } from "../constants.ts";
+import { CLOSE_UNSUPPORTED_DATA, WS_PATH_PREFIX } from "../constants.ts";
 import { parseCookies } from "../session/cookie.ts";
 import { Consumer } from "./consumer.ts";
 import { receive } from "./dispatcher.ts";
+import { Heartbeat } from "./heartbeat.ts";
+import { checkOrigin } from "./origin.ts";
+import { socketSessionKey } from "./socket-token.ts";
 import type { LiveRuntime } from "./runtime.ts";
 
 const ROOM = /^[A-Za-z0-9_-]{1,64}$/;
@@ -14,9 +17,19 @@ const ROOM = /^[A-Za-z0-9_-]{1,64}$/;
 export class LiveEndpoint {
   readonly wss: WebSocketServer;
   readonly consumers = new Set<Consumer>();
+  readonly heartbeat: Heartbeat;
 
   constructor(private readonly runtime: LiveRuntime) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: runtime.settings.MAX_FRAME_BYTES });
+    const s = runtime.settings;
+    // ws's own defaults (100 MiB frames, 16,384 fragments, 262,144 chunks) would let one socket hold far more
+    // memory than a page ever needs; past each of ours, ws closes the socket (1009 for size, 1008 for the others).
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: s.MAX_FRAME_BYTES,
+      maxFragments: s.LIVEVIEW_MAX_FRAGMENTS,
+      maxBufferedChunks: s.LIVEVIEW_MAX_BUFFERED_CHUNKS,
+    });
+    this.heartbeat = new Heartbeat(s.LIVEVIEW_PING_INTERVAL_MS, s.LIVEVIEW_PING_TIMEOUT_MS);
   }
 
   /** True when the request was ours to answer (accepted or refused); false leaves it to other upgrade listeners. */
@@ -25,20 +38,32 @@ export class LiveEndpoint {
     if (!url.pathname.startsWith(WS_PATH_PREFIX)) return false;
     const room = url.pathname.slice(WS_PATH_PREFIX.length).replace(/\/$/, "");
     if (!ROOM.test(room)) return refuse(socket, 400, "Bad Request", "the room id must be 1-64 letters, digits, - or _");
-    if (!this.originAllowed(req.headers.origin)) return refuse(socket, 403, "Forbidden", "Origin missing or not in ALLOWED_HOSTS");
+    const origin = checkOrigin(req, this.runtime.settings);
+    if (!origin.ok) return refuse(socket, 403, "Forbidden", origin.reason);
+    void this.accept(req, socket, head, url, room);
+    return true;
+  }
+
+  private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, room: string): Promise<void> {
+    let sessionKey: string | null;
+    try {
+      sessionKey = await socketSessionKey(req, url, this.runtime);
+    } catch (error) {
+      // Fail closed: a socket whose session cannot be checked gets no socket, rather than the wrong session.
+      const detail = this.runtime.settings.DEBUG && error instanceof Error ? ` (${error.message})` : "";
+      console.error(`liveview: a socket was refused: its session could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      refuse(socket, 503, "Service Unavailable", `the session store cannot be read right now; try again in a moment${detail}`);
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const cookies = parseCookies(req.headers.cookie);
-      const consumer = new Consumer(this.runtime, ws, {
-        cookies,
-        headers: req.headers,
-        path: url.pathname,
-        room,
-        sessionKey: cookies[this.runtime.settings.SESSION_COOKIE_NAME] ?? null,
-      });
+      const consumer = new Consumer(this.runtime, ws, { cookies, headers: req.headers, path: url.pathname, room, sessionKey });
       this.consumers.add(consumer);
       void consumer.enqueue(() => consumer.join());
+      this.heartbeat.track(ws, () => consumer.keepAlive.onPong());
       ws.on("message", (data, isBinary) => {
-        if (isBinary) consumer.sendJson({ error: "Invalid message: binary frames are not accepted; send JSON text", code: "bad_frame" });
+        // Not a message of this protocol at all: say so in the close, rather than answer frame after frame.
+        if (isBinary) consumer.close(CLOSE_UNSUPPORTED_DATA, "binary frames are not accepted; send JSON text");
         else receive(consumer, data.toString("utf8"));
       });
       ws.on("error", () => undefined); // a protocol error (e.g. an oversized frame) closes the socket; nothing else to do
@@ -47,21 +72,10 @@ export class LiveEndpoint {
         void consumer.enqueue(() => consumer.leave());
       });
     });
-    return true;
-  }
-
-  private originAllowed(origin: string | undefined): boolean {
-    if (!origin) return false;
-    let host: string;
-    try {
-      host = new URL(origin).hostname;
-    } catch {
-      return false;
-    }
-    return this.runtime.settings.ALLOWED_HOSTS.some((allowed) => allowed === "*" || allowed === host || (allowed.startsWith(".") && host.endsWith(allowed)));
   }
 
   async close(): Promise<void> {
+    this.heartbeat.close();
     for (const client of this.wss.clients) client.terminate();
     await Promise.all([...this.consumers].map((c) => c.leave()));
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

@@ -60,6 +60,6 @@ export function createDeployment(settings: Settings, options: DeploymentOptions 
   const channels = use.channels ?? (redisUrl ? new RedisChannelLayer(commands(), subscriptions(), { prefix }) : new MemoryChannelLayer());
   const users = use.users ?? (
     pgUrl ? new PgUserStore(data(), { schema: options.pgSchema })
-    : new SqliteUserStore(openSqlite(settings.DATABASE_URL.startsWith("sqlite:") ? settings.DATABASE_URL : "sqlite::memory:")));
+    : new SqliteUserStore(openSqlite(settings.DATABASE_URL.startsWith("sqlite:") ? settings.DATABASE_URL : "sqlite::memory:", settings)));
   return { sessionStore, sessionLock, channels, users };
 }

@@ -6,6 +6,7 @@ import { userOf } from "../auth/login.ts";
 import { CLIENT_BUNDLE_URL, ROOM_ID_BYTES, STATIC_URL } from "../constants.ts";
 import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
+import { interruptedResponse, isSessionInterrupted } from "../session/session-interrupted.ts";
 import type { App } from "./app.ts";
 import { csrfValid } from "./csrf.ts";
 import { BodyTooLarge, readBody, type Request } from "./request.ts";
@@ -47,13 +48,16 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
           return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
         }
         const response = await app.runView(match, request);
-        // A page that loads the client must leave the browser holding the session its socket will use.
-        if (session.key === null && response.isHtml && response.status < 400) await session.save({ force: true });
+        // A page that loads the client must leave the browser holding the session its socket will use (a redirect
+        // loads no page: after a logout it leaves the cookie expired).
+        if (session.key === null && response.isHtml && response.status < 300) await session.save({ force: true });
         return response;
       },
       { forceSave: settings.SESSION_SAVE_EVERY_REQUEST },
     );
   } catch (error) {
+    // The session ended during the view (logout elsewhere, expiry): say so, and drop the cookie that names it.
+    if (isSessionInterrupted(error)) return write(res, interruptedResponse(error as Error, settings));
     // The view failed: its changes are not saved, and the browser keeps the cookie it has.
     return write(res, app.errorResponse(error));
   }

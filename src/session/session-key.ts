@@ -7,7 +7,8 @@ export function newSessionKey(): string {
   return randomBytes(SESSION_KEY_BYTES).toString("base64url");
 }
 
-const KEY_SHAPE = /^[A-Za-z0-9_-]{22,128}$/;
+/** Exactly what newSessionKey makes: anything else (a path, a short guess, a huge cookie) is never looked up. */
+const KEY_SHAPE = new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((SESSION_KEY_BYTES * 4) / 3)}}$`);
 
 export function isWellFormedKey(key: string | undefined | null): key is string {
   return typeof key === "string" && KEY_SHAPE.test(key);

@@ -16,8 +16,10 @@ export interface SessionChanges {
   deleted: string[];
   expireAt: number;
   /**
-   * What the writer read, when it knows: the version it loaded and its whole data with the changes applied. A store
-   * may write `data` as is when the stored version is still `version` (no one wrote since), instead of merging.
+   * Present exactly when the writer loaded the session from the store: the version it loaded and its whole data with
+   * the changes applied. A store may write `data` as is when the stored version is still `version` (no one wrote
+   * since), instead of merging. With a base, a session that is gone (deleted or expired) is never created again:
+   * the save fails with session_interrupted. Without one (a new key), the save creates the session.
    */
   base?: { version: number; data: JsonObject };
 }
@@ -25,7 +27,10 @@ export interface SessionChanges {
 export interface SessionStore {
   /** The session, or null when it does not exist or has expired. */
   load(key: string): Promise<StoredSession | null>;
-  /** Applies the changes on top of what is stored now (creating the session if needed); returns the new version. */
+  /**
+   * Applies the changes on top of what is stored now and returns the new version. Creates the session only for a
+   * save without `base`; with one, a session that no longer exists fails with session_interrupted, writing nothing.
+   */
   save(key: string, changes: SessionChanges): Promise<number>;
   delete(key: string): Promise<void>;
   /** Removes expired sessions; returns how many were removed. */
@@ -33,8 +38,11 @@ export interface SessionStore {
   close(): Promise<void>;
 }
 
-/** Applies changes to a copy of `data`: the one merge rule every engine shares. */
-export function applyChanges(data: JsonObject, changes: SessionChanges): JsonObject {
+/**
+ * Applies changes to a copy of `data`: the one merge rule every engine shares. Spreading defines own properties, so
+ * a key named `__proto__` stays a value (an assignment loop would replace the copy's prototype instead).
+ */
+export function applyChanges(data: JsonObject, changes: Pick<SessionChanges, "set" | "deleted">): JsonObject {
   const next: JsonObject = { ...data, ...changes.set };
   for (const key of changes.deleted) delete next[key];
   return next;

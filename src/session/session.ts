@@ -37,7 +37,7 @@ export class Session {
     /** A copy for reading only (session-change reactions): changing it is an error. */
     readonly readOnly = false,
   ) {
-    this.data = data;
+    this.data = record(data);
     for (const [k, v] of Object.entries(data)) this.saved.set(k, JSON.stringify(v));
   }
 
@@ -92,7 +92,7 @@ export class Session {
   /** Removes every key; the session (and its key) lives on. */
   clear(): void {
     this.assertWritable();
-    this.data = {};
+    this.data = record();
     this.explicitlyModified = true;
   }
 
@@ -109,7 +109,7 @@ export class Session {
 
   /** The keys whose JSON differs from what was last loaded or saved, and the keys that are gone. */
   changes(): { set: JsonObject; deleted: string[] } {
-    const set: JsonObject = {};
+    const set = record();
     for (const [k, v] of Object.entries(this.data)) {
       const json = JSON.stringify(v);
       if (this.saved.get(k) !== json) set[k] = v;
@@ -129,7 +129,11 @@ export class Session {
     this.receipt = id;
   }
 
-  /** Persists now: only the changed keys are written. A session that was never stored is created. */
+  /**
+   * Persists now: only the changed keys are written. A session that was never stored is created; one that was
+   * loaded and has ended since (logout elsewhere, expiry) is not: the save fails with session_interrupted, and so
+   * does every later save of this copy.
+   */
   save(options: { force?: boolean } = {}): Promise<void> {
     this.pending = this.pending.then(() => this.write(options.force ?? false));
     return this.pending;
@@ -180,11 +184,19 @@ export class Session {
   async flush(): Promise<void> {
     await this.pending;
     const oldKey = this.key;
-    this.data = {};
+    this.data = record();
     this.saved.clear();
     this.key = null;
     this.version = null;
     this.explicitlyModified = false;
     await this.host.end(this, oldKey);
   }
+}
+
+/**
+ * The session's own key-value table: an object without a prototype, so every key, `__proto__` and `constructor`
+ * included, is an ordinary entry. Assigning `__proto__` on a plain object would replace its prototype instead.
+ */
+function record(entries: JsonObject = {}): JsonObject {
+  return Object.assign(Object.create(null) as JsonObject, entries);
 }

@@ -16,7 +16,10 @@ export type SessionEvent =
 export interface RunOptions {
   /** The socket on whose behalf the session is used; its own changes are not echoed back to it. */
   origin?: string | null;
-  /** Save even when nothing changed (refreshes the expiry; SESSION_SAVE_EVERY_REQUEST). */
+  /**
+   * Save even when nothing changed (refreshes the expiry; SESSION_SAVE_EVERY_REQUEST), if the session is stored: an
+   * unchanged new one is not created, so requests without a session cookie cannot fill the store.
+   */
   forceSave?: boolean;
 }
 
@@ -51,7 +54,8 @@ export class Sessions implements SessionHost {
       const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
       const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null);
       const result = await fn(session);
-      if (session.modified || options.forceSave) await session.save({ force: options.forceSave });
+      const force = options.forceSave === true && session.key !== null;
+      if (session.modified || force) await session.save({ force });
       else await session.save(); // waits for saves the handler started and did not await
       return { result, session };
     };

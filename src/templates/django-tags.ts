@@ -1,7 +1,7 @@
 // The few Django tags and filters a page needs that LiquidJS lacks.
 
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken, Value } from "liquidjs";
-import { CLIENT_BUNDLE_URL, CSRF_FIELD, STATIC_URL } from "../constants.ts";
+import { CLIENT_BUNDLE_URL, CSRF_FIELD, SOCKET_TOKEN_ATTR, STATIC_URL } from "../constants.ts";
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -23,7 +23,11 @@ export function registerDjangoTags(liquid: Liquid): void {
     return `<input type="hidden" name="${CSRF_FIELD}" value="${escapeAttr(token)}">`;
   });
   simpleTag(liquid, "liveview_room", (ctx) => escapeAttr(String(ctx.getSync(["room"]) ?? "")));
-  simpleTag(liquid, "liveview_scripts", () => `<script src="${CLIENT_BUNDLE_URL}" defer></script>`);
+  // The page's CSRF token rides on the script tag: the client presents it when its socket connects.
+  simpleTag(liquid, "liveview_scripts", (ctx) => {
+    const token = String(ctx.getSync(["csrf_token"]) ?? "");
+    return `<script src="${CLIENT_BUNDLE_URL}" ${SOCKET_TOKEN_ATTR}="${escapeAttr(token)}" defer></script>`;
+  });
 
   // {% static "css/site.css" %}: the URL of a file in the app's static directories.
   liquid.registerTag(

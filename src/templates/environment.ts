@@ -2,6 +2,8 @@
 
 import { Liquid } from "liquidjs";
 import { registerDjangoTags } from "./django-tags.ts";
+import { keepOneWayOut, OUTPUT_ESCAPE } from "./escaping.ts";
+import { registerJsonScript } from "./json-script.ts";
 
 export class TemplateEnvironment {
   private readonly directories: string[] = [];
@@ -15,10 +17,12 @@ export class TemplateEnvironment {
       layouts: this.directories,
       extname: "",
       cache: true,
-      outputEscape: "escape",
+      outputEscape: OUTPUT_ESCAPE,
       strictFilters: true,
     });
     registerDjangoTags(this.liquid);
+    registerJsonScript(this.liquid);
+    keepOneWayOut(this.liquid);
   }
 
   /** Adds a directory to search, after those already added (the array is shared with the Liquid options). */

@@ -2,10 +2,12 @@
 
 import { WebSocket } from "ws";
 import type { JsonObject } from "../json.ts";
-import { WS_PATH_PREFIX } from "../constants.ts";
+import { SOCKET_TOKEN_PARAM, WS_PATH_PREFIX } from "../constants.ts";
 
 export interface LiveClientOptions {
   cookie?: string;
+  /** The page's CSRF token (`TestClient.socketToken()`, or `pageToken(html)`): without it the cookie's session is not given. */
+  token?: string | null;
   origin?: string;
   room?: string;
 }
@@ -30,7 +32,8 @@ export class LiveClient {
 
   /** Opens `ws://host/ws/liveview/<room>/` on the server at `baseUrl` (http://host:port). */
   static connect(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
-    const url = baseUrl.replace(/^http/, "ws") + WS_PATH_PREFIX + (options.room ?? "testroom") + "/";
+    const query = options.token ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(options.token)}` : "";
+    const url = baseUrl.replace(/^http/, "ws") + WS_PATH_PREFIX + (options.room ?? "testroom") + "/" + query;
     const headers: Record<string, string> = { Origin: options.origin ?? baseUrl };
     if (options.cookie) headers.Cookie = options.cookie;
     const ws = new WebSocket(url, { headers });

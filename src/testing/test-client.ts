@@ -60,6 +60,11 @@ export class TestClient {
     this.cookies.set(this.app.settings.SESSION_COOKIE_NAME, session.key!);
   }
 
+  /** A token for this client's session, as a page would carry it: pass it to `LiveClient.connect` with the cookie. */
+  socketToken(): Promise<string> {
+    return this.csrfToken();
+  }
+
   private async csrfToken(): Promise<string> {
     const { result, session } = await this.app.sessions.run(this.sessionKey, async (s) => csrfToken(s));
     if (session.key) this.cookies.set(this.app.settings.SESSION_COOKIE_NAME, session.key);

@@ -5,7 +5,7 @@ import { P50, P99 } from "../../bench/constants.ts";
 import { Child } from "../../bench/children.ts";
 import { freshDatabase } from "../../bench/database.ts";
 import { detectEnvironment } from "../../bench/environment.ts";
-import { fetchCookie, readCounter } from "../../bench/http-session.ts";
+import { fetchVisit, readCounter } from "../../bench/http-session.ts";
 import { Histogram } from "../../bench/load/histogram.ts";
 import { newRoom, openSocket } from "../../bench/load/connect.ts";
 import { messageFor } from "../../bench/load/message.ts";
@@ -34,7 +34,7 @@ afterAll(async () => {
 describe("the benchmark", () => {
   it("has an echo server that sends every frame back unchanged", async () => {
     const room = newRoom();
-    const ws = await openSocket(echo.url.replace("{room}", room), echo.origin, "");
+    const ws = await openSocket(echo.url.replace("{room}", room), echo.origin, { cookie: "", token: null });
     const sent = messageFor(room, "next");
     const echoed = new Promise<Buffer>((resolve) => ws.once("message", (data: Buffer) => resolve(data)));
     ws.send(sent, { binary: false });
@@ -44,17 +44,17 @@ describe("the benchmark", () => {
 
   it("drives our server with sockets sharing one session, and no acknowledged increment is lost", async () => {
     const page = ours.page!;
-    const [cookie, probeCookie] = await Promise.all([fetchCookie(page), fetchCookie(page)]);
-    expect(await probeReplyMode(ours.url, ours.origin, probeCookie)).toBe("ack");
-    const before = await readCounter(page, cookie);
+    const [visit, probeVisit] = await Promise.all([fetchVisit(page), fetchVisit(page)]);
+    expect(await probeReplyMode(ours.url, ours.origin, probeVisit)).toBe("ack");
+    const before = await readCounter(page, visit.cookie);
     const { result } = await client.request(
       {
         type: "run",
-        job: { url: ours.url, origin: ours.origin, cookies: new Array(SOCKETS).fill(cookie), connections: SOCKETS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, reply: "ack" },
+        job: { url: ours.url, origin: ours.origin, visits: new Array(SOCKETS).fill(visit), connections: SOCKETS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, reply: "ack" },
       },
       "result",
     );
-    const after = await readCounter(page, cookie);
+    const after = await readCounter(page, visit.cookie);
     expect(result.roundTrips).toBeGreaterThan(0);
     expect(result.errors).toBe(0);
     expect(result.unanswered).toBe(0);

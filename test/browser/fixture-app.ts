@@ -86,7 +86,8 @@ handler("add_field", () => [{ target: "#field-slot", html: '<label>Name <input i
 handler("open_search", () => [{ target: "#search-status", html: "Search open" }]);
 
 export async function startFixture(): Promise<Running> {
-  const app = createApp({ templates: [pages], settings: { DATABASE_URL: tempDatabaseUrl() } });
+  // DEBUG: the error test reads a handler's exception text, which production replaces with an error id.
+  const app = createApp({ templates: [pages], settings: { DATABASE_URL: tempDatabaseUrl(), DEBUG: true } });
   app
     .get("/message", (request: Request) => render(request, "message.html", { lang: "fr" }))
     .get("/updates", (request: Request) => render(request, "updates.html", { saved_title: "Untitled", count: 8 }))

@@ -1,12 +1,14 @@
 // No lost update: many sockets and HTTP requests on one session, and the final state holds every acknowledged change.
 
 import { describe, expect, it } from "vitest";
-import type { LiveClient, TestClient } from "../../src/index.ts";
+import { unlimitedEvents, type LiveClient, type TestClient } from "../../src/index.ts";
 import { addBumpPage, demoForFile } from "../helpers.ts";
 
 const RUN_MS = 1500;
 
-const demo = demoForFile({}, (demo) => {
+// Closed loops send far faster than anyone clicks: the per-socket rate limit is lifted for them.
+
+const demo = demoForFile({ settings: unlimitedEvents }, (demo) => {
   // A page that increments the same counter, and one that writes another key: HTTP beside the sockets.
   addBumpPage(demo.app);
   demo.app.get("/visit", (request) => {

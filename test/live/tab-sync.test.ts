@@ -44,7 +44,9 @@ describe("tab sync", () => {
   it("login in one tab moves the other tabs' sockets to the new session key", async () => {
     const { browser, b } = await twoTabs();
     await b.call("increment_counter");
+    const handed = b.next((m) => m.action === "csrf_token"); // the new key's token, for its forms and reconnects
     await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password });
+    await handed;
     const [reply] = await b.call("increment_counter");
     expect(visibleText(String(reply!.html))).toBe("Counter: 2");
     expect((await browser.session())?.counter).toBe(2);

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LiveClient } from "../../src/index.ts";
+import { LiveClient, pageToken, unlimitedEventsEnv } from "../../src/index.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -21,7 +21,7 @@ export function startServer(env: Record<string, string>): Promise<ServerProcess>
   // `node --import tsx`, not the tsx CLI: one process, so that a SIGKILL kills the server itself.
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "test/scale/server.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: "0", ...env },
+    env: { ...process.env, PORT: "0", ...unlimitedEventsEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -78,12 +78,12 @@ export function startRedisServer(port: number): Promise<ChildProcess> {
   });
 }
 
-/** A browser's session: the cookie a first GET hands out. */
-export async function sessionCookie(baseUrl: string): Promise<string> {
+/** A browser's session: the cookie a first GET hands out, and the token its page gives the socket. */
+export async function browserSession(baseUrl: string): Promise<{ cookie: string; token: string | null }> {
   const res = await fetch(baseUrl + "/counter");
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("sessionid="));
   if (!cookie) throw new Error("no session cookie");
-  return cookie;
+  return { cookie, token: pageToken(await res.text()) };
 }
 
 /** The counter as the page shows it (loaded fresh from the store). */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { LiveClient } from "../../src/index.ts";
 import type { JsonObject } from "../../src/json.ts";
-import { pageCounter, sessionCookie, startServer, succeeded, type ServerProcess } from "./processes.ts";
+import { pageCounter, browserSession, startServer, succeeded, type ServerProcess } from "./processes.ts";
 import { cleanUp, describeWithServices, isolation, PG_URL, REDIS_URL } from "./services.ts";
 
 const ids = isolation();
@@ -18,8 +18,8 @@ const env = {
 let a: ServerProcess;
 let b: ServerProcess;
 const clients: LiveClient[] = [];
-const connect = async (server: ServerProcess, cookie?: string) => {
-  const client = await LiveClient.connect(server.url, { cookie });
+const connect = async (server: ServerProcess, browser?: { cookie: string; token: string | null }) => {
+  const client = await LiveClient.connect(server.url, { ...browser });
   clients.push(client);
   return client;
 };
@@ -37,8 +37,8 @@ describeWithServices("two server processes, one deployment", () => {
   });
 
   it("counts every acknowledged increment of one session from 10 sockets on each process, exactly", async () => {
-    const cookie = await sessionCookie(a.url);
-    const sockets = await Promise.all([...Array(10)].flatMap(() => [connect(a, cookie), connect(b, cookie)]));
+    const browser = await browserSession(a.url);
+    const sockets = await Promise.all([...Array(10)].flatMap(() => [connect(a, browser), connect(b, browser)]));
     const acked = [0, 0];
     const stopAt = Date.now() + 2000;
     await Promise.all(sockets.map(async (socket, i) => {
@@ -48,8 +48,8 @@ describeWithServices("two server processes, one deployment", () => {
     console.log(`two processes, one session: ${total} increments acknowledged (${acked.join(" on A, ")} on B)`);
     expect(acked[0]).toBeGreaterThan(0);
     expect(acked[1]).toBeGreaterThan(0);
-    expect(await pageCounter(b.url, cookie)).toBe(total);
-    expect(await pageCounter(a.url, cookie)).toBe(total);
+    expect(await pageCounter(b.url, browser.cookie)).toBe(total);
+    expect(await pageCounter(a.url, browser.cookie)).toBe(total);
   });
 
   it("delivers a broadcast sent from a socket on A to sockets on B", async () => {
@@ -61,8 +61,8 @@ describeWithServices("two server processes, one deployment", () => {
   });
 
   it("lets the clients of a killed process continue their session on the other", async () => {
-    const cookie = await sessionCookie(a.url);
-    const onA = await connect(a, cookie);
+    const browser = await browserSession(a.url);
+    const onA = await connect(a, browser);
     for (let i = 0; i < 3; i++) expect(await succeeded(onA, "increment_counter")).toBe(true);
     const form = { name: "Ada", email: "ada@example.com", message: "half-written" };
     expect(await succeeded(onA, "autosave_form", { form_id: "contact_form", form })).toBe(true);
@@ -71,7 +71,7 @@ describeWithServices("two server processes, one deployment", () => {
     a.child.kill("SIGKILL");
     await onA.closed();
 
-    const onB = await connect(b, cookie); // what the browser's reconnect does, through the load balancer
+    const onB = await connect(b, browser); // what the browser's reconnect does, through the load balancer
     const replies = await onB.call("increment_counter");
     const count = Number(/<strong>(\d+)<\/strong>/.exec(String(replies[0]?.html))?.[1]);
     expect([4, 5]).toContain(count); // the increment in flight when A died may or may not have been saved

@@ -100,7 +100,7 @@ describe("mounting", () => {
       expect(await (await fetch(base + "/health")).text()).toBe("ok");
       const browser = new TestClient(app, base);
       await browser.get("/counter");
-      const socket = await LiveClient.connect(base, { cookie: browser.cookieHeader });
+      const socket = await LiveClient.connect(base, { cookie: browser.cookieHeader, token: await browser.socketToken() });
       const [reply] = await socket.call("increment_counter");
       expect(reply!.html).toContain("<strong>1</strong>");
       await socket.close();

@@ -63,6 +63,51 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       expect(await store.load("key-e-0000000000000000000000")).toBeNull();
     });
 
+    it("never brings back a session a writer loaded and that was deleted since: session_interrupted, nothing written", async () => {
+      const store = await make();
+      const key = "key-h-0000000000000000000000";
+      const expireAt = Date.now() + HOUR;
+      const v = await store.save(key, { set: { _auth_user_id: 7 }, deleted: [], expireAt });
+      await store.delete(key); // a logout in another process, or clearsessions
+      for (const version of [v, v - 1]) { // nobody wrote since the load (fast path), or someone did (merge path)
+        const save = store.save(key, { set: { counter: 1 }, deleted: [], expireAt, base: { version, data: { _auth_user_id: 7, counter: 1 } } });
+        await expect(save).rejects.toMatchObject({ code: "session_interrupted", message: expect.stringMatching(/session ended .*reload the page/) });
+        expect(await store.load(key)).toBeNull();
+      }
+      // A save that did not load the session (a new key) still creates it.
+      await store.save(key, { set: { counter: 1 }, deleted: [], expireAt });
+      expect((await store.load(key))?.data).toEqual({ counter: 1 });
+    });
+
+    it("never brings back a session a writer loaded and that has expired since", async () => {
+      const store = await make();
+      const key = "key-j-0000000000000000000000";
+      const v = await store.save(key, { set: { _auth_user_id: 7 }, deleted: [], expireAt: Date.now() + HOUR });
+      await store.save(key, { set: {}, deleted: [], expireAt: Date.now() - 1, base: { version: v, data: { _auth_user_id: 7 } } });
+      const later = Date.now() + HOUR;
+      for (const version of [v + 1, v]) {
+        const save = store.save(key, { set: { counter: 1 }, deleted: [], expireAt: later, base: { version, data: { _auth_user_id: 7, counter: 1 } } });
+        await expect(save).rejects.toMatchObject({ code: "session_interrupted" });
+        expect(await store.load(key)).toBeNull();
+      }
+    });
+
+    it("stores keys named like Object members as data, and loads them back as data", async () => {
+      const store = await make();
+      const key = "key-k-0000000000000000000000";
+      const expireAt = Date.now() + HOUR;
+      const set = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "prototype": 3, "hasOwnProperty": 4}');
+      const v = await store.save(key, { set, deleted: [], expireAt });
+      // Merged with what is stored (a stale base), as a second writer's save is.
+      await store.save(key, { set: { other: 5 }, deleted: ["prototype"], expireAt, base: { version: v - 1, data: {} } });
+      const { data } = (await store.load(key))!;
+      expect(Object.keys(data).sort()).toEqual(["__proto__", "constructor", "hasOwnProperty", "other"]);
+      expect(Object.hasOwn(data, "__proto__") && data["__proto__"]).toEqual({ polluted: 1 });
+      expect(data.constructor).toEqual({ prototype: { polluted: 2 } });
+      expect((data as { polluted?: unknown }).polluted).toBeUndefined();
+      expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    });
+
     it("hands out copies: changing a loaded value does not change the stored one", async () => {
       const store = await make();
       const key = "key-f-0000000000000000000000";

@@ -42,7 +42,7 @@ describe("our template tags", () => {
       csrf_token: "t0k",
       room: "r1",
     });
-    expect(html).toBe('<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" defer></script>');
+    expect(html).toBe('<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" data-liveview-csrf-token="t0k" defer></script>');
   });
 
   it("|safe skips escaping; everything else is escaped", async () => {

@@ -1,5 +1,6 @@
 // The `cached_db` engine: reads from a cache in front of the database, writes through to both.
 
+import { isSessionInterrupted } from "../session-interrupted.ts";
 import { applyChanges, type SessionCache, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
 /**
@@ -21,7 +22,14 @@ export class CachedDbSessionStore implements SessionStore {
   }
 
   async save(key: string, changes: SessionChanges): Promise<number> {
-    const version = await this.db.save(key, changes);
+    let version: number;
+    try {
+      version = await this.db.save(key, changes);
+    } catch (error) {
+      // The database no longer has it (ended in another process): the cached copy must not be served again either.
+      if (isSessionInterrupted(error)) await this.cache.delete(key).catch(() => undefined);
+      throw error;
+    }
     // Patch the cached copy when it was exactly one version behind; otherwise cache the database's copy. Either way
     // the cache now holds this version, so a reader that loaded an older one cannot put it back (see refill).
     const cached = await this.cache.load(key).catch(() => null);

@@ -34,7 +34,7 @@ export function createSessionStore(settings: Settings, connections: StoreConnect
 
 function databaseStore(settings: Settings, connections: StoreConnections): SessionStore {
   const url = settings.DATABASE_URL;
-  if (url.startsWith("sqlite:")) return new SqliteSessionStore(openSqlite(url));
+  if (url.startsWith("sqlite:")) return new SqliteSessionStore(openSqlite(url, settings));
   if (isPostgresUrl(url)) return new PgSessionStore(connections.pg?.() ?? createPgPool(url), { schema: connections.pgSchema });
   throw new LiveViewError("bad_setting", `no session engine for DATABASE_URL=${url}`);
 }

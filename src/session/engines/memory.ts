@@ -1,5 +1,6 @@
 // The `cache` engine in process memory: bounded, least recently used sessions go first.
 
+import { sessionInterrupted } from "../session-interrupted.ts";
 import { applyChanges, type SessionCache, type SessionChanges, type StoredSession } from "../session-store.ts";
 
 export class MemorySessionStore implements SessionCache {
@@ -25,6 +26,7 @@ export class MemorySessionStore implements SessionCache {
 
   async save(key: string, changes: SessionChanges): Promise<number> {
     const current = this.read(key);
+    if (changes.base && !current) throw sessionInterrupted(); // loaded once, gone (or expired) now: never re-created
     const version = (current?.version ?? 0) + 1;
     await this.put(key, { data: applyChanges(current?.data ?? {}, changes), version, expireAt: changes.expireAt });
     return version;

@@ -1,6 +1,7 @@
 // The `db` engine on PostgreSQL: one row per session, changed keys merged by the server in one statement.
 
 import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
+import { sessionInterrupted } from "../session-interrupted.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
 
 export interface PgSessionStoreOptions {
@@ -51,11 +52,21 @@ export class PgSessionStore implements SessionStore {
   }
 
   /**
-   * One statement, atomic on the row: the stored data minus the deleted keys, plus the changed ones. An expired row
-   * starts again from the changes alone. The version always grows, so a cache can never mistake an old copy for new.
+   * One statement, atomic on the row: the stored data minus the deleted keys, plus the changed ones. A writer that
+   * loaded the session only updates a live row (none: session_interrupted); a new key inserts, and an expired row
+   * under it starts again from the changes alone. The version always grows, so a cache never mistakes an old copy.
    */
   async save(key: string, changes: SessionChanges): Promise<number> {
     await this.tables();
+    if (changes.base) {
+      const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
+        `UPDATE ${this.table} AS s SET data = (s.data - $3::text[]) || $2::jsonb, version = s.version + 1, expire_at = $4
+         WHERE session_key = $1 AND expire_at > $5
+         RETURNING version`,
+        [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
+      if (rows.length === 0) throw sessionInterrupted();
+      return Number(rows[0]!.version);
+    }
     const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
       `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb, 1, $4)
        ON CONFLICT (session_key) DO UPDATE SET

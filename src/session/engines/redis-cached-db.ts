@@ -1,6 +1,7 @@
 // The `cached_db` engine with Redis in front of the database: reads from Redis, writes to the database first,
 // and never serves a cached copy that a failed cache update could have left stale.
 
+import { isSessionInterrupted } from "../session-interrupted.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
 import type { RedisSessionStore } from "./redis.ts";
 
@@ -28,7 +29,14 @@ export class RedisCachedDbSessionStore implements SessionStore {
 
   async save(key: string, changes: SessionChanges): Promise<number> {
     await this.cache.markPending(key);
-    const version = await this.db.save(key, changes);
+    let version: number;
+    try {
+      version = await this.db.save(key, changes);
+    } catch (error) {
+      // The database wrote nothing and no longer has the session: drop the copy rather than leave it pending.
+      if (isSessionInterrupted(error)) await this.cache.forget(key).catch(() => undefined);
+      throw error;
+    }
     await this.cache.patch(key, version, changes).catch(() => undefined);
     return version;
   }

@@ -4,12 +4,16 @@
 
 import { RedisScript } from "../../db/redis-script.ts";
 
-/** ARGV: expireAt, n, n field/value pairs, then the fields to delete. Returns the new version. */
+/**
+ * ARGV: expireAt, now (ms) when the writer loaded the session (else ''), n, n field/value pairs, then the fields to
+ * delete. Returns the new version, or -1 (nothing written) when the writer loaded it but it is gone or expired now.
+ */
 export const SAVE = new RedisScript(`
-local n = tonumber(ARGV[2])
+if ARGV[2] ~= '' and tonumber(redis.call('HGET', KEYS[1], '#e') or '0') <= tonumber(ARGV[2]) then return -1 end
+local n = tonumber(ARGV[3])
 local version = redis.call('HINCRBY', KEYS[1], '#v', 1)
-for i = 3, 2 + 2 * n, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-for i = 3 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
+for i = 4, 3 + 2 * n, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 4 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
 redis.call('HSET', KEYS[1], '#e', ARGV[1])
 redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 return version`);

@@ -3,6 +3,7 @@
 import { CACHE_PENDING_MS, DEFAULT_REDIS_PREFIX } from "../../constants.ts";
 import type { JsonObject } from "../../json.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../../db/redis.ts";
+import { sessionInterrupted } from "../session-interrupted.ts";
 import type { SessionCache, SessionChanges, StoredSession } from "../session-store.ts";
 import { FORGET, MARK, PATCH, PUT, SAVE } from "./redis-scripts.ts";
 
@@ -31,14 +32,18 @@ export class RedisSessionStore implements SessionCache {
     if (!hash["#v"] || hash["#p"] || hash["#t"] || !hash["#e"]) return null;
     const expireAt = Number(hash["#e"]);
     if (expireAt <= Date.now()) return null;
-    const data: JsonObject = {};
-    for (const [name, json] of Object.entries(hash)) if (name.startsWith("=")) data[name.slice(1)] = JSON.parse(json);
+    // fromEntries defines own properties: a value stored under `__proto__` comes back as that value.
+    const data: JsonObject = Object.fromEntries(
+      Object.entries(hash).filter(([name]) => name.startsWith("=")).map(([name, json]) => [name.slice(1), JSON.parse(json)]),
+    );
     return { data, version: Number(hash["#v"]), expireAt };
   }
 
   async save(key: string, changes: SessionChanges): Promise<number> {
-    const args = [changes.expireAt, ...changeArgs(changes)];
-    return Number(await redisCall(this.redis, () => SAVE.run(this.redis, [this.key(key)], args)));
+    const args = [changes.expireAt, changes.base ? Date.now() : "", ...changeArgs(changes)];
+    const version = Number(await redisCall(this.redis, () => SAVE.run(this.redis, [this.key(key)], args)));
+    if (version < 0) throw sessionInterrupted();
+    return version;
   }
 
   /** Stores a whole session read from the database, unless a write is under way or a newer version is known. */

@@ -3,6 +3,8 @@
 import type { JsonObject } from "../../json.ts";
 import { GroupCommit, type Written } from "../../db/group-commit.ts";
 import type { SqliteDatabase } from "../../db/sqlite.ts";
+import { sqliteRead, sqliteWrite } from "../../db/sqlite-outage.ts";
+import { sessionInterrupted } from "../session-interrupted.ts";
 import { applyChanges, type PipelinedStore, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
 interface Row {
@@ -43,7 +45,7 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
   }
 
   async load(key: string): Promise<StoredSession | null> {
-    const row = this.select.get(key, Date.now());
+    const row = sqliteRead(this.db, () => this.select.get(key, Date.now()));
     return row ? { data: JSON.parse(row.data), version: row.version, expireAt: row.expire_at } : null;
   }
 
@@ -68,6 +70,8 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
     const { base } = changes;
     if (base && this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1) return base.version + 1;
     const row = this.select.get(key, Date.now());
+    // Loaded once and gone now (logout elsewhere, clearsessions, expiry): writing would bring it back.
+    if (base && !row) throw sessionInterrupted();
     const data: JsonObject = row ? JSON.parse(row.data) : {};
     const version = (row?.version ?? 0) + 1;
     this.upsert.run(key, JSON.stringify(applyChanges(data, changes)), version, changes.expireAt);
@@ -75,7 +79,7 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
   }
 
   async delete(key: string): Promise<void> {
-    this.remove.run(key);
+    sqliteWrite(this.db, () => this.remove.run(key));
   }
 
   async clearExpired(): Promise<number> {

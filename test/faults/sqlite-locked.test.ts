@@ -1,0 +1,72 @@
+// SQLite that cannot be written: another program holds the write lock (as a backup, a migration or an open sqlite3
+// shell would). While it does, handlers and pages that write fail closed, at once, with store_unavailable (a 503
+// for pages); pages that only read still work (WAL). Once the lock is let go the server carries on by itself, and
+// the counter is exact: every acknowledged increment is there, no failed one is.
+
+import { expect, it } from "vitest";
+import { unlimitedEvents, type JsonObject, type TestClient } from "../../src/index.ts";
+import { SQLITE_BUSY_TIMEOUT_MS } from "../../src/constants.ts";
+import { sqlitePath } from "../../src/db/sqlite.ts";
+import { addBumpPage, demoForFile, type Running } from "../helpers.ts";
+import { incrementThroughOutage } from "../scale/outage.ts";
+import { holdWriteLock, type WriteLock } from "./write-lock.ts";
+
+const TABS = 2;
+/** Increments in closed loops, not a client to throttle: the per-socket message limit is out of the way. */
+const demo = demoForFile({ settings: unlimitedEvents }, (d) => addBumpPage(d.app));
+/** What a handler's caller sees while the lock is held (the log names the file and the lock; the client need not). */
+const LOCKED_REPLY = /^Handler error: the server cannot reach its storage right now, so nothing was changed; try again in a moment \(id \w+\)$/;
+/**
+ * Only the first write of the outage waits for the lock (and a call queued behind it); the rest fail at once. Half
+ * the wait tells the two apart even on a busy machine.
+ */
+const FAST_FAILURE_MS = SQLITE_BUSY_TIMEOUT_MS / 2;
+
+/** What pages answer while the lock is held: to `browser`, and to a first-time visitor. */
+async function pagesWhileLocked(running: Running, browser: TestClient) {
+  const write = await browser.get("/bump");
+  const read = await browser.get("/counter");
+  const newcomer = await running.client().get("/counter"); // a first visit must store a session
+  return { write, read, newcomer };
+}
+
+it("fails closed while another program holds the write lock, recovers by itself, and loses nothing", async () => {
+  const browser = demo.client();
+  await browser.get("/counter");
+  const tabs = await Promise.all(Array.from({ length: TABS }, () => demo.live(browser)));
+  let lock: WriteLock | undefined;
+  let pages: Awaited<ReturnType<typeof pagesWhileLocked>> | undefined;
+  let reply: JsonObject | undefined;
+  const service = {
+    stop: async () => (lock = await holdWriteLock(sqlitePath(demo.app.settings.DATABASE_URL))),
+    start: async () => {
+      pages = await pagesWhileLocked(demo, browser);
+      reply = (await tabs[0]!.call("increment_counter")).find((r) => r.error !== undefined);
+      await lock!.release();
+    },
+  };
+  const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(tabs, service, { before: 400, down: 1200, after: 800 });
+  const slow = failed.filter((f) => f.ms > FAST_FAILURE_MS);
+  console.log(`SQLite write lock held ${upAt - downAt} ms: ${acked} acknowledged, ${failed.length} failed (${slow.length} slower than ${FAST_FAILURE_MS} ms), slowest call ${Math.max(...outcomes.map((o) => o.ms))} ms`);
+
+  expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
+  expect(failed.length).toBeGreaterThan(TABS);
+  for (const f of failed) expect(f.error).toMatch(LOCKED_REPLY);
+  expect(reply).toMatchObject({ code: "store_unavailable", function: "increment_counter" });
+  expect(slow.length).toBeLessThanOrEqual(TABS);
+  expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(SQLITE_BUSY_TIMEOUT_MS + 1000); // no hang
+  expect(outcomes.filter((o) => o.ok && o.startedAt > upAt).length).toBeGreaterThan(0);
+
+  // Pages that write fail closed with a 503 that says so, and hand out no cookie; pages that only read still work.
+  const { write, read, newcomer } = pages!;
+  for (const response of [write, newcomer]) {
+    expect(response.status).toBe(503);
+    expect(response.text).toMatch(/^Service unavailable: the session store cannot be read or written right now/);
+    expect(response.headers.get("retry-after")).toBe("1");
+    expect(response.headers.getSetCookie()).toEqual([]);
+  }
+  expect(read.status).toBe(200);
+
+  // Exact: every acknowledged increment is stored and no failed one is (a locked write writes nothing).
+  expect((await browser.session())?.counter).toBe(acked);
+});
