@@ -1,5 +1,6 @@
 // The seam for where users live, and its SQLite implementation.
 
+import { sqliteRead } from "../db/sqlite-outage.ts";
 import type { SqliteDatabase } from "../db/sqlite.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { makeUser, type User } from "./user.ts";
@@ -37,7 +38,8 @@ export class SqliteUserStore implements UserStore {
   }
 
   async get(id: number): Promise<User | null> {
-    const row = this.db.prepare<[number], Row>("SELECT id, username, password FROM liveview_user WHERE id = ?").get(id);
+    // An outage fails the request (store_unavailable): a user who cannot be read is never taken for nobody.
+    const row = sqliteRead(this.db, () => this.db.prepare<[number], Row>("SELECT id, username, password FROM liveview_user WHERE id = ?").get(id));
     return row ? makeUser(row.id, row.username) : null;
   }
 
@@ -52,6 +54,6 @@ export class SqliteUserStore implements UserStore {
   }
 
   private find(username: string): Row | undefined {
-    return this.db.prepare<[string], Row>("SELECT id, username, password FROM liveview_user WHERE username = ?").get(username);
+    return sqliteRead(this.db, () => this.db.prepare<[string], Row>("SELECT id, username, password FROM liveview_user WHERE username = ?").get(username));
   }
 }

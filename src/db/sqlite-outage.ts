@@ -53,5 +53,5 @@ export function sqliteRead<T>(db: SqliteDatabase, read: () => T): T {
 
 /** Browsers see this message: it names no path (the log line about the outage does). */
 function unavailable(cause: unknown, what: "saved" | "loaded"): LiveViewError {
-  return storeUnavailable("The SQLite database", cause, ADVICE, `: sessions cannot be ${what}`);
+  return storeUnavailable("The SQLite database", cause, ADVICE, `: nothing can be ${what}`);
 }
