@@ -127,7 +127,7 @@ function parseEnv(key: keyof Settings, raw: string): unknown {
 }
 
 /** The numeric limits on one socket's messages and lifetime: each a positive integer. */
-const SOCKET_LIMITS = [
+export const SOCKET_LIMITS = [
   "LIVEVIEW_MAX_FRAGMENTS",
   "LIVEVIEW_MAX_BUFFERED_CHUNKS",
   "LIVEVIEW_MAX_JSON_DEPTH",

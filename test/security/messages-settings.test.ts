@@ -2,17 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { loadSettings } from "../../src/index.ts";
-
-const NUMERIC = [
-  "LIVEVIEW_MAX_FRAGMENTS",
-  "LIVEVIEW_MAX_BUFFERED_CHUNKS",
-  "LIVEVIEW_MAX_JSON_DEPTH",
-  "LIVEVIEW_EVENTS_PER_SECOND",
-  "LIVEVIEW_EVENTS_BURST",
-  "LIVEVIEW_MAX_BUFFERED_BYTES",
-  "LIVEVIEW_PING_INTERVAL_MS",
-  "LIVEVIEW_PING_TIMEOUT_MS",
-] as const;
+import { SOCKET_LIMITS as NUMERIC } from "../../src/settings.ts";
 
 describe("the socket limits", () => {
   it("default to values far below ws's own, and to heartbeats that do not extend sessions", () => {
