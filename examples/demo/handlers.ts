@@ -5,6 +5,7 @@ import { liveviewHandler, onSessionChange, renderToString, send, type Consumer }
 import { ContactForm } from "./contact-form.ts";
 import { deleteContact, listContacts, saveContact } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice, type Draft } from "./draft-notice.ts";
+import { formIdOf } from "./form-id.ts";
 
 async function sendCounter(consumer: Consumer, count: number): Promise<void> {
   await send(consumer, { target: "#counter-display", html: await renderToString("counter_display.html", { count }) });
@@ -23,7 +24,7 @@ onSessionChange("counter", (consumer) => sendCounter(consumer, consumer.scope.se
 
 liveviewHandler("autosave_form", async (consumer, content) => {
   const session = consumer.scope.session;
-  const formId = content.form_id!;
+  const formId = formIdOf(content);
   if (!session.has("form_drafts")) session.set("form_drafts", {});
   session.get("form_drafts")[formId] = { data: content.form, timestamp: new Date().toISOString() };
   // No save() here: a change made in place is saved when the handler returns.
@@ -37,7 +38,7 @@ onSessionChange("form_drafts", async (consumer) => {
 });
 
 liveviewHandler("restore_form_draft", async (consumer, content) => {
-  const formId = content.form_id!;
+  const formId = formIdOf(content);
   const draft: Draft | undefined = consumer.scope.session.get("form_drafts", {})[formId];
   if (draft) {
     await send(consumer, { action: "restore_form", form_id: formId, form_data: draft.data as never, saved_at: draft.timestamp });
@@ -48,12 +49,13 @@ liveviewHandler("restore_form_draft", async (consumer, content) => {
 
 liveviewHandler("clear_form_draft", (consumer, content) => {
   const drafts = consumer.scope.session.get("form_drafts");
-  if (drafts && content.form_id! in drafts) delete drafts[content.form_id!];
+  const formId = formIdOf(content);
+  if (drafts && formId in drafts) delete drafts[formId];
 });
 
 liveviewHandler("submit_contact", async (consumer, content) => {
   const session = consumer.scope.session;
-  const formId = content.form_id!;
+  const formId = formIdOf(content);
   const form = new ContactForm(content.form);
   if (form.isValid()) {
     await saveContact(consumer.runtime.settings.DATABASE_URL, form);

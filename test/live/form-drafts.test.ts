@@ -35,6 +35,18 @@ describe("form drafts", () => {
     expect((await browser.session())?.form_drafts).toHaveProperty("contact_form");
   });
 
+  it("refuses form ids that name what every object has, and keeps the drafts as they were", async () => {
+    const { browser, socket } = await browserWithSocket();
+    await socket.call("autosave_form", { form_id: "contact_form", form: draft });
+    for (const formId of ["toString", "constructor", "__proto__", "hasOwnProperty", "a b"]) {
+      for (const fn of ["autosave_form", "restore_form_draft", "clear_form_draft"]) {
+        const replies = await socket.call(fn, { form_id: formId, form: draft });
+        expect(replies, `${fn} ${formId}`).toEqual([expect.objectContaining({ code: "invalid_content", function: fn })]);
+      }
+    }
+    expect(Object.keys((await browser.session())?.form_drafts ?? {})).toEqual(["contact_form"]);
+  });
+
   it("restore answers restore_form with the draft, or no_draft_found", async () => {
     const { socket } = await browserWithSocket();
     expect(await socket.call("restore_form_draft", { form_id: "contact_form" })).toEqual([{ action: "no_draft_found", form_id: "contact_form" }]);
