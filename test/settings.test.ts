@@ -22,5 +22,9 @@ describe("settings", () => {
     expect(() => loadSettings({}, { SESSION_COOKIE_SECURE: "maybe" })).toThrow("SESSION_COOKIE_SECURE=maybe is not a boolean");
     expect(() => loadSettings({}, { DATABASE_URL: "mysql://x" })).toThrow("DATABASE_URL=mysql://x must start with sqlite: or postgres://");
     expect(() => loadSettings({ SESSION_COOKIE_SAMESITE: "lax" as never }, {})).toThrow(/SESSION_COOKIE_SAMESITE=lax/);
+    for (const entry of ["example.com", "https://*.example.com", "https://example.com/path", "ftp://example.com"]) {
+      expect(() => loadSettings({}, { CSRF_TRUSTED_ORIGINS: entry }), entry).toThrow(`CSRF_TRUSTED_ORIGINS entry ${entry} must be scheme://host[:port]`);
+    }
+    expect(loadSettings({}, { CSRF_TRUSTED_ORIGINS: "https://app.example.com:8443, https://.example.org" }).CSRF_TRUSTED_ORIGINS).toEqual(["https://app.example.com:8443", "https://.example.org"]);
   });
 });

@@ -49,9 +49,7 @@ export class Consumer {
   ) {
     this.sessionKey = info.sessionKey;
     this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
-    // Until the first handler runs, the scope holds an empty session that is never saved.
-    const placeholder = new Session(runtime.sessions, null, {}, null);
-    this.scope = { session: placeholder, user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
+    this.scope = { session: this.noSession(), user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
   }
 
   get isOpen(): boolean {
@@ -147,6 +145,18 @@ export class Consumer {
   async groupDiscard(group: string): Promise<void> {
     if (!this.groups.delete(group)) return;
     await this.runtime.channels.groupDiscard(group, this.listener);
+  }
+
+  /** Until a handler loads one, the scope holds an empty session that is never saved. */
+  private noSession(): Session {
+    return new Session(this.runtime.sessions, null, {}, null);
+  }
+
+  /** The session ended under a running handler: the socket goes on as one that never had a session. */
+  async leaveSession(): Promise<void> {
+    this.scope.session = this.noSession();
+    this.scope.user = anonymousUser;
+    await this.moveToSession(null);
   }
 
   /** Follows the session to a new key (first save, login, or another tab's cycleKey). */

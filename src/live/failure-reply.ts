@@ -6,6 +6,7 @@
 // the log has that id with the stack. With DEBUG the client sees the text, to fix the bug faster.
 
 import type { JsonObject } from "../json.ts";
+import { isStoreUnavailable } from "../db/store-unavailable.ts";
 import { LiveViewError } from "../errors.ts";
 import type { Settings } from "../settings.ts";
 import { newErrorId } from "./error-id.ts";
@@ -22,7 +23,7 @@ export interface Failure {
 
 /** Logs `error` (`what` says where it happened, e.g. `handler "save" failed`) and says what the client may see. */
 export function describeFailure(settings: Settings, error: unknown, what: string): Failure {
-  if (error instanceof LiveViewError && error.code === "store_unavailable" && !settings.DEBUG) {
+  if (isStoreUnavailable(error) && !settings.DEBUG) {
     // Written for the operator: it names hosts, ports and drivers, which the log keeps and no client needs.
     const id = newErrorId();
     console.error(`liveview: ${what} (error id ${id}): ${error.message}`);

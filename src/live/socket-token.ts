@@ -4,15 +4,13 @@
 // token proves the socket was opened by a page we rendered for that session (Phoenix's rule); without it the socket
 // works, anonymously, with no session.
 
-import type { IncomingMessage } from "node:http";
 import { SOCKET_TOKEN_PARAM } from "../constants.ts";
-import { parseCookies } from "../session/cookie.ts";
 import { tokenMatchesData } from "../server/csrf.ts";
 import type { LiveRuntime } from "./runtime.ts";
 
 /** The session key the socket may use, or null; throws when the store cannot be read (the upgrade is refused). */
-export async function socketSessionKey(req: IncomingMessage, url: URL, runtime: LiveRuntime): Promise<string | null> {
-  const key = parseCookies(req.headers.cookie)[runtime.settings.SESSION_COOKIE_NAME] ?? null;
+export async function socketSessionKey(cookies: Record<string, string>, url: URL, runtime: LiveRuntime): Promise<string | null> {
+  const key = cookies[runtime.settings.SESSION_COOKIE_NAME] ?? null;
   if (key === null || !runtime.settings.LIVEVIEW_SOCKET_TOKEN_REQUIRED) return key;
   const data = await runtime.sessions.load(key);
   return tokenMatchesData(data, url.searchParams.get(SOCKET_TOKEN_PARAM)) ? key : null;

@@ -45,9 +45,10 @@ export class LiveEndpoint {
   }
 
   private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, room: string): Promise<void> {
+    const cookies = parseCookies(req.headers.cookie);
     let sessionKey: string | null;
     try {
-      sessionKey = await socketSessionKey(req, url, this.runtime);
+      sessionKey = await socketSessionKey(cookies, url, this.runtime);
     } catch (error) {
       // Fail closed: a socket whose session cannot be checked gets no socket, rather than the wrong session.
       const detail = this.runtime.settings.DEBUG && error instanceof Error ? ` (${error.message})` : "";
@@ -56,7 +57,6 @@ export class LiveEndpoint {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const cookies = parseCookies(req.headers.cookie);
       const consumer = new Consumer(this.runtime, ws, { cookies, headers: req.headers, path: url.pathname, room, sessionKey });
       this.consumers.add(consumer);
       void consumer.enqueue(() => consumer.join());

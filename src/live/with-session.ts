@@ -1,9 +1,8 @@
 // Runs a socket's job with the session as stored now, the user it holds, and the socket following key changes.
 
 import { userOf } from "../auth/login.ts";
-import { anonymousUser } from "../auth/user.ts";
 import { isSessionInterrupted } from "../session/session-interrupted.ts";
-import { Session } from "../session/session.ts";
+import type { Session } from "../session/session.ts";
 import type { Consumer } from "./consumer.ts";
 
 export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
@@ -20,14 +19,7 @@ export async function withSession<T>(consumer: Consumer, job: (session: Session)
     if (!options.readOnly) await consumer.moveToSession(session.key);
     return result;
   } catch (error) {
-    if (isSessionInterrupted(error)) await leaveEndedSession(consumer);
+    if (isSessionInterrupted(error)) await consumer.leaveSession();
     throw error;
   }
-}
-
-/** The session ended under a running handler: the socket goes on without one, as a socket that never had one. */
-async function leaveEndedSession(consumer: Consumer): Promise<void> {
-  consumer.scope.session = new Session(consumer.runtime.sessions, null, {}, null);
-  consumer.scope.user = anonymousUser;
-  await consumer.moveToSession(null);
 }

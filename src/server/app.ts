@@ -15,7 +15,6 @@ import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/send.ts";
 import { LiveEndpoint } from "../live/upgrade.ts";
 import { SessionWatchers } from "../live/session-watchers.ts";
-import { isStoreUnavailable } from "../db/store-unavailable.ts";
 import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
@@ -25,7 +24,7 @@ import { createDeployment } from "./deployment.ts";
 import { handleRequest } from "./handle-request.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
 import type { Request } from "./request.ts";
-import { HttpResponse, html, text } from "./response.ts";
+import { HttpResponse, html } from "./response.ts";
 import { Router, type Match, type RouteOptions, type View } from "./router.ts";
 
 export interface AppOptions {
@@ -43,10 +42,6 @@ export interface AppOptions {
 }
 
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), "../../client/dist");
-/** What a request gets (503) when the session store cannot be used: it was not served, rather than served without its session. */
-const STORE_UNAVAILABLE_TEXT = "Service unavailable: the session store cannot be read or written right now. Try again in a moment.";
-/** Seconds a client is told to wait before trying again (stores reconnect, or are retried, within about a second). */
-const STORE_RETRY_AFTER_SECONDS = 1;
 
 export class App implements LiveRuntime {
   readonly settings: Settings;
@@ -139,21 +134,6 @@ export class App implements LiveRuntime {
     if (typeof location === "string") return { redirect: location };
     const page = response.status === 200 && response.isHtml ? mainContent(String(response.body)) : null;
     return page === null ? { redirect: url } : { html: page, title: pageTitle(String(response.body)), url: target.pathname + target.search };
-  }
-
-  errorResponse(error: unknown): HttpResponse {
-    if (isStoreUnavailable(error)) {
-      // Fail closed and say so: the request was not served at all, not served without its session. The message
-      // names hosts and paths, so the browser gets it only with DEBUG; the log always has it, in one line.
-      console.error(`liveview: request failed: ${error.message}`);
-      const detail = this.settings.DEBUG ? `\n\n${error.message}` : "";
-      const response = text(`${STORE_UNAVAILABLE_TEXT}${detail}`, 503);
-      response.headers["Retry-After"] = String(STORE_RETRY_AFTER_SECONDS);
-      return response;
-    }
-    console.error("liveview: view failed", error);
-    const detail = this.settings.DEBUG && error instanceof Error ? `\n\n${error.stack}` : "";
-    return text(`Internal server error${detail}`, 500);
   }
 
   /** Sends a browser message to every socket of a group, from anywhere (a job, a webhook, another view). */

@@ -6,9 +6,9 @@ import { userOf } from "../auth/login.ts";
 import { CLIENT_BUNDLE_URL, ROOM_ID_BYTES, STATIC_URL } from "../constants.ts";
 import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
-import { interruptedResponse, isSessionInterrupted } from "../session/session-interrupted.ts";
 import type { App } from "./app.ts";
 import { csrfValid } from "./csrf.ts";
+import { errorResponse } from "./error-response.ts";
 import { BodyTooLarge, readBody, type Request } from "./request.ts";
 import { HttpResponse, text } from "./response.ts";
 import { serveStatic } from "./static-files.ts";
@@ -56,17 +56,15 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
       { forceSave: settings.SESSION_SAVE_EVERY_REQUEST },
     );
   } catch (error) {
-    // The session ended during the view (logout elsewhere, expiry): say so, and drop the cookie that names it.
-    if (isSessionInterrupted(error)) return write(res, interruptedResponse(error as Error, settings));
     // The view failed: its changes are not saved, and the browser keeps the cookie it has.
-    return write(res, app.errorResponse(error));
+    return write(res, errorResponse(error, settings));
   }
   const { result: response, session } = outcome;
   // The response may depend on saves not yet committed (group commit): it leaves once they are.
   try {
     await app.sessions.durable();
   } catch (error) {
-    return write(res, app.errorResponse(error));
+    return write(res, errorResponse(error, settings));
   }
   const key = session.key;
   if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.savedKeys.size > 0))) {

@@ -1,9 +1,6 @@
 // The error of a save to a session that ended while its handler or view ran (Django's SessionInterrupted).
 
 import { LiveViewError } from "../errors.ts";
-import { text, type HttpResponse } from "../server/response.ts";
-import type { Settings } from "../settings.ts";
-import { sessionCookie } from "./cookie.ts";
 
 /**
  * A writer that loaded a session must not bring it back once it is gone: the row was deleted by a logout (in
@@ -19,11 +16,4 @@ export function sessionInterrupted(): LiveViewError {
 
 export function isSessionInterrupted(error: unknown): boolean {
   return error instanceof LiveViewError && error.code === "session_interrupted";
-}
-
-/** What an HTTP request gets instead (Django answers 400 too): the reason, and a cookie that drops the dead key. */
-export function interruptedResponse(error: Error, settings: Settings): HttpResponse {
-  const response = text(`Bad request: ${error.message}.`, 400);
-  response.headers["Set-Cookie"] = sessionCookie(null, settings);
-  return response;
 }
