@@ -1,4 +1,4 @@
-// The browser client's weight: client/dist/liveview.js as built by `npm run build`, raw and gzipped.
+// The browser client's weight: dist/client/liveview.js as built by `npm run build`, raw and gzipped.
 
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,7 +10,7 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-export const BUNDLE_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist", "liveview.js");
+export const BUNDLE_PATH = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "client", "liveview.js");
 
 /** Gzipped at zlib's default level, as `npm run build` reports it and as most servers compress on the fly. */
 export function measureBundle(path = BUNDLE_PATH): BundleSize {

@@ -1,4 +1,4 @@
-// Bundles the browser client into dist/liveview.js (one minified script, no sourcemap) and reports its size.
+// Bundles the browser client into the package's dist/client/liveview.js (one minified script, no sourcemap) and reports its size.
 
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outfile = join(here, "dist", "liveview.js");
+const outfile = join(here, "..", "dist", "client", "liveview.js");
 const BYTES_PER_KB = 1024;
 
 try {

@@ -1,4 +1,4 @@
-// Every limit, default and timing of the server side, named in one place.
+// The server side's limits, defaults and timings, named. (Names the browser client shares are in protocol.ts.)
 
 export const TWO_WEEKS_SECONDS = 60 * 60 * 24 * 14;
 /** Largest WebSocket frame a client may send before the socket is closed with 1009. */
@@ -20,44 +20,29 @@ export const DEFAULT_PING_INTERVAL_MS = 30_000;
 export const DEFAULT_PING_TIMEOUT_MS = 10_000;
 /** A slow reader's close frame waits behind its unread data this long before the connection is cut. */
 export const SLOW_READER_CLOSE_MS = 1000;
-/** Close codes (RFC 6455): data of a type we do not accept (a binary frame); a limit of ours was broken. */
-export const CLOSE_UNSUPPORTED_DATA = 1003;
-export const CLOSE_POLICY_VIOLATION = 1008;
 /** Random bytes of the id that ties a production error reply to its log line. */
 export const ERROR_ID_BYTES = 4;
 /** Characters of an unknown function's name repeated back to the client. */
 export const ECHOED_NAME_CHARS = 100;
 /** Bytes of randomness in a session key (192 bits; the floor is 128). */
 export const SESSION_KEY_BYTES = 24;
-/** Bytes of randomness in a page's room id (hex in <html data-room>). */
-export const ROOM_ID_BYTES = 16;
 /** Session keys whose group name is remembered rather than hashed again. */
 export const SESSION_GROUPS_MEMO = 10_000;
-/** Distinct message keys whose snake_case form is remembered (beyond it, converted each time). */
-export const SNAKE_CASE_MEMO = 10_000;
 /** Sessions the in-memory engine keeps before evicting the least recently used. */
 export const DEFAULT_MEMORY_SESSIONS = 10_000;
 /** Largest request body an HTTP view accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_PORT = 8000;
-export const WS_PATH_PREFIX = "/ws/liveview/";
 export const STATIC_URL = "/static/";
 export const CLIENT_BUNDLE_URL = "/static/liveview/liveview.js";
-/** Close code sent to sockets whose session ended (logout, flush): the client reconnects with its new cookie. */
-export const CLOSE_SESSION_ENDED = 4001;
 /** A socket re-renders for other tabs' session changes at most this often (the first change reacts at once). */
 export const REACTION_INTERVAL_MS = 100;
 export const BROADCAST_GROUP = "broadcast";
 export const AUTH_USER_KEY = "_auth_user_id";
 export const CSRF_SESSION_KEY = "_csrftoken";
-export const CSRF_FIELD = "csrfmiddlewaretoken";
 /** Bytes of the per-session CSRF secret (pages carry it masked: twice as many bytes, base64url). */
 export const CSRF_SECRET_BYTES = 24;
-/** Query parameter with which a page's socket presents the page's CSRF token on connect. */
-export const SOCKET_TOKEN_PARAM = "csrf_token";
-/** The attribute of the client's script tag that carries the page's CSRF token. */
-export const SOCKET_TOKEN_ATTR = "data-liveview-csrf-token";
 
 // Scale-out: Redis and PostgreSQL connections, the cross-process session lock.
 export const DEFAULT_REDIS_PREFIX = "liveview:";

@@ -6,13 +6,13 @@ export { HttpResponse, html, json, redirect, text } from "./server/response.ts";
 export type { Request } from "./server/request.ts";
 export type { View, RouteOptions } from "./server/router.ts";
 
-export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/registry.ts";
-export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/registry.ts";
-export { authorize, type Access, type Permission } from "./live/authorize.ts";
-export { send, type SendOptions } from "./live/send.ts";
-export type { Consumer } from "./live/consumer.ts";
-export type { Content } from "./live/content.ts";
-export type { Scope } from "./live/scope.ts";
+export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/calls/registry.ts";
+export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/calls/registry.ts";
+export { authorize, type Access, type Permission } from "./live/calls/authorize.ts";
+export { send, type SendOptions } from "./live/calls/send.ts";
+export type { Consumer } from "./live/connection/consumer.ts";
+export type { Content } from "./live/calls/content.ts";
+export type { Scope } from "./live/connection/scope.ts";
 
 export { Session } from "./session/session.ts";
 export type { SessionStore, StoredSession, SessionChanges } from "./session/session-store.ts";

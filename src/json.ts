@@ -1,6 +1,6 @@
 // JSON values: the only thing a session stores, and the shape of every wire message.
 
-import { SNAKE_CASE_MEMO } from "./constants.ts";
+import { camelToSnake } from "./protocol.ts";
 import { LiveViewError } from "./errors.ts";
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -36,18 +36,6 @@ function findProblem(value: unknown, path: string, seen: Set<object>): string | 
   } finally {
     seen.delete(value);
   }
-}
-
-const snakeCase = new Map<string, string>();
-
-/** `dataUrl` → `data_url`; memoised, since the same few keys arrive with every message. */
-export function camelToSnake(key: string): string {
-  let snake = snakeCase.get(key);
-  if (snake === undefined) {
-    snake = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
-    if (snakeCase.size < SNAKE_CASE_MEMO) snakeCase.set(key, snake);
-  }
-  return snake;
 }
 
 /** Converts every object key, recursively, from camelCase to snake_case (as django-liveview does before dispatch). */

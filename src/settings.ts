@@ -100,27 +100,47 @@ export const defaultSettings: Settings = {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Where the environment holds a setting: under its own name, except where that name is another tool's. `DEBUG` is
+ * the `debug` package's switch (`DEBUG=express:*`), so ours is read only from `LIVEVIEW_DEBUG`.
+ */
+export function envName(key: keyof Settings): string {
+  return key === "DEBUG" ? "LIVEVIEW_DEBUG" : key;
+}
+
 /** Options win over the environment, the environment over the defaults; every value is checked here, up front. */
 export function loadSettings(options: Partial<Settings> = {}, env: Env = process.env): Settings {
   const merged: Record<string, unknown> = { ...defaultSettings };
   for (const key of Object.keys(defaultSettings) as (keyof Settings)[]) {
-    if (env[key] !== undefined && env[key] !== "") merged[key] = parseEnv(key, env[key]!);
+    const raw = env[envName(key)];
+    if (raw !== undefined && raw !== "") merged[key] = parseEnv(key, raw);
+  }
+  for (const key of Object.keys(options)) {
+    if (!(key in defaultSettings)) throw new LiveViewError("bad_setting", `${key} is not a setting${suggestion(key)}`);
   }
   Object.assign(merged, stripUndefined(options));
   return validate(merged as unknown as Settings);
 }
 
+/** The known setting nearest in spelling, for a name that is not one (a typo, or Django's name for another thing). */
+function suggestion(key: string): string {
+  const upper = key.toUpperCase();
+  const near = Object.keys(defaultSettings).find((k) => k === upper || k.endsWith(`_${upper}`) || upper.endsWith(`_${k}`));
+  return near ? `; did you mean ${near}?` : `; the settings are listed in the README`;
+}
+
 function parseEnv(key: keyof Settings, raw: string): unknown {
+  const name = envName(key);
   const kind = typeof defaultSettings[key];
   if (Array.isArray(defaultSettings[key])) return raw.split(",").map((s) => s.trim()).filter(Boolean);
   if (kind === "boolean") {
     if (/^(1|true|yes|on)$/i.test(raw)) return true;
     if (/^(0|false|no|off)$/i.test(raw)) return false;
-    throw new LiveViewError("bad_setting", `${key}=${raw} is not a boolean (use true or false)`);
+    throw new LiveViewError("bad_setting", `${name}=${raw} is not a boolean (use true or false)`);
   }
   if (kind === "number") {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new LiveViewError("bad_setting", `${key}=${raw} is not a positive integer`);
+    if (!Number.isInteger(n) || n <= 0) throw new LiveViewError("bad_setting", `${name}=${raw} is not a positive integer`);
     return n;
   }
   return raw;

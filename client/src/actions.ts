@@ -1,5 +1,6 @@
 // Action messages: the built-ins (restore_form, redirect, csrf_token), then a `liveview:<action>` event for the page.
 
+import { ACTION_CSRF_TOKEN, ACTION_REDIRECT, ACTION_RESTORE_FORM } from "../../src/protocol.ts";
 import { emit } from "./events";
 import { fillForm } from "./form_fill";
 import type { Values } from "./form_values";
@@ -12,15 +13,15 @@ export interface ActionMessage {
 }
 
 const builtins: Record<string, (msg: ActionMessage) => void> = {
-  restore_form(msg) {
+  [ACTION_RESTORE_FORM](msg) {
     const form = document.getElementById(String(msg.form_id));
     if (form) fillForm(form, (msg.form_data ?? {}) as Values);
     else console.warn(`LiveView: restore_form found no form with id ${msg.form_id}`);
   },
-  csrf_token(msg) {
+  [ACTION_CSRF_TOKEN](msg) {
     adoptToken(String(msg.token));
   },
-  redirect(msg) {
+  [ACTION_REDIRECT](msg) {
     const url = webUrl(String(msg.url));
     if (url) location.assign(url);
     else console.error(`LiveView: refused to load ${String(msg.url)}: a redirect must be an http(s) address`);

@@ -1,4 +1,7 @@
-// Every tunable number and every name the client shares with pages and the server, in one place.
+// The client's own tunable numbers and the names it shares with pages. (Names it shares with the server are in
+// src/protocol.ts, bundled in.)
+
+import { CSRF_FIELD } from "../../src/protocol.ts";
 
 /** First reconnect delay ceiling: a dropped socket whose server is still there is back within it. */
 export const RECONNECT_BASE_MS = 250;
@@ -17,20 +20,11 @@ export const FOCUS_DELAY_MS = 0;
 /** Sent calls kept for a replay while the server has not shown that it acknowledges calls. */
 export const UNACKED_KEPT = 100;
 
-/** Random bytes in a generated room id (hex-encoded, like a uuid4().hex). */
-export const ROOM_ID_BYTES = 16;
 export const HEX_RADIX = 16;
 export const HEX_BYTE_WIDTH = 2;
 
-export const SOCKET_PATH = "/ws/liveview/";
-/** The socket URL's query parameter carrying the page's CSRF token, and where the page keeps the token. */
-export const SOCKET_TOKEN_PARAM = "csrf_token";
-export const SOCKET_TOKEN_ATTR = "data-liveview-csrf-token";
-export const CSRF_INPUT_SELECTOR = 'input[name="csrfmiddlewaretoken"]';
-/** The server closes a session's sockets with this code when the session ended (logout): the page is stale. */
-export const CLOSE_SESSION_ENDED = 4001;
+export const CSRF_INPUT_SELECTOR = `input[name="${CSRF_FIELD}"]`;
 export const CONTROLLER_NAME = "page";
-export const NAVIGATE_FUNCTION = "navigate";
 export const EVENT_PREFIX = "liveview:";
 /** Key under which our entries are marked in history.state. */
 export const HISTORY_KEY = "liveview";

@@ -1,11 +1,12 @@
 // Fills a form from saved values (the `restore_form` action), the inverse of form_values.
 
+import { camelToSnake } from "../../src/protocol.ts";
 import { namedFields, type Values } from "./form_values";
 
-/** Keys may come back snake_cased by the server, so a field named `firstName` also takes `first_name`. */
+/** Keys may come back snake_cased by the server (the protocol's rule), so a field named `userID` also takes `user_id`. */
 export function fillForm(form: Element, values: Values): void {
   for (const field of namedFields(form)) {
-    const snake = field.name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+    const snake = camelToSnake(field.name);
     const value = field.name in values ? values[field.name] : values[snake];
     if (value === undefined) continue;
     const list = Array.isArray(value) ? value.map(String) : [String(value)];

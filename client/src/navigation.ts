@@ -1,6 +1,7 @@
 // SPA navigation: records the URLs the server sends in history, and has the server re-render on back/forward.
 
-import { HISTORY_KEY, NAVIGATE_FUNCTION } from "./constants";
+import { HISTORY_KEY } from "./constants";
+import { NAVIGATE_FUNCTION } from "../../src/protocol.ts";
 import { message } from "./message";
 import { request } from "./request";
 import { isOpen } from "./socket";

@@ -1,6 +1,6 @@
 // Sends calls: gives each an id unique to this page, marks it loading until acked, and falls back to a page load for navigation.
 
-import { NAVIGATE_FUNCTION } from "./constants";
+import { NAVIGATE_FUNCTION } from "../../src/protocol.ts";
 import { randomHex } from "./room";
 import { startLoading } from "./loading";
 import { messageFor, type Outgoing } from "./message";

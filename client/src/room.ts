@@ -1,6 +1,7 @@
 // The page's room id: <html data-room>, or a random hex id written there when the page has none.
 
-import { HEX_BYTE_WIDTH, HEX_RADIX, ROOM_ID_BYTES } from "./constants";
+import { HEX_BYTE_WIDTH, HEX_RADIX } from "./constants";
+import { ROOM_ID_BYTES } from "../../src/protocol.ts";
 
 export function room(): string {
   const html = document.documentElement;

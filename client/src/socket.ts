@@ -1,7 +1,8 @@
 // The WebSocket: connects, reconnects forever with jittered backoff, queues frames sent while it is down,
 // and sends again, after a reconnect, the calls the server never acknowledged.
 
-import { CLOSE_SESSION_ENDED, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, SOCKET_PATH, SOCKET_TOKEN_PARAM, UNACKED_KEPT } from "./constants";
+import { RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
+import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 

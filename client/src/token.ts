@@ -1,6 +1,7 @@
 // The page's CSRF token, which the socket presents on connect: without it the server gives the socket no session.
 
-import { CSRF_INPUT_SELECTOR, SOCKET_TOKEN_ATTR } from "./constants";
+import { CSRF_INPUT_SELECTOR } from "./constants";
+import { SOCKET_TOKEN_ATTR } from "../../src/protocol.ts";
 import { room } from "./room";
 import { retarget, socketUrl } from "./socket";
 

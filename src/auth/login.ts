@@ -1,7 +1,7 @@
 // Signing in and out: the session key and its CSRF secret change on login (no fixation); logout empties the session.
 
 import { AUTH_USER_KEY } from "../constants.ts";
-import { rotateCsrfSecret } from "../server/csrf.ts";
+import { rotateCsrfSecret } from "../session/csrf.ts";
 import type { Session } from "../session/session.ts";
 import type { UserStore } from "./user-store.ts";
 import { anonymousUser, type AnyUser, type User } from "./user.ts";

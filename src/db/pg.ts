@@ -2,9 +2,8 @@
 
 import pg from "pg";
 import { PG_CONNECT_TIMEOUT_MS, PG_IDLE_MS, PG_POOL_SIZE, PG_QUERY_TIMEOUT_MS } from "../constants.ts";
-import { LiveViewError } from "../errors.ts";
+import { LiveViewError, storeUnavailable } from "../errors.ts";
 import { release, retain } from "./ref-count.ts";
-import { storeUnavailable } from "./store-unavailable.ts";
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;

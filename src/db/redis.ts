@@ -6,7 +6,7 @@ import {
 } from "../constants.ts";
 import type { LiveViewError } from "../errors.ts";
 import { release, retain } from "./ref-count.ts";
-import { storeUnavailable } from "./store-unavailable.ts";
+import { storeUnavailable } from "../errors.ts";
 
 export type { Redis };
 

@@ -6,7 +6,7 @@
 import { SQLITE_BUSY_TIMEOUT_MS } from "../constants.ts";
 import type { LiveViewError } from "../errors.ts";
 import type { SqliteDatabase } from "./sqlite.ts";
-import { storeUnavailable } from "./store-unavailable.ts";
+import { storeUnavailable } from "../errors.ts";
 
 /** Result codes (primary and extended) that say the database cannot be used now, as opposed to a bad statement. */
 const OUTAGE_CODE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL)/;

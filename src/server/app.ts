@@ -1,6 +1,8 @@
 // The application: routes and views over node:http, the live WebSocket endpoint, sessions, users and groups.
 
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,22 +10,22 @@ import type { UserStore } from "../auth/user-store.ts";
 import type { ChannelLayer } from "../channels/channel-layer.ts";
 import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
-import type { Consumer } from "../live/consumer.ts";
-import { navigate } from "../live/navigate.ts";
-import { registry as globalRegistry, type Registry } from "../live/registry.ts";
+import { consoleLogger, type Logger } from "../logger.ts";
+import type { Consumer } from "../live/connection/consumer.ts";
+import { registry as globalRegistry, type Registry } from "../live/calls/registry.ts";
 import type { LiveRuntime } from "../live/runtime.ts";
-import { SEND_TYPE } from "../live/send.ts";
-import { LiveEndpoint } from "../live/upgrade.ts";
-import { SessionWatchers } from "../live/session-watchers.ts";
+import { SEND_TYPE } from "../live/calls/send.ts";
+import { LiveEndpoint } from "../live/connection/endpoint.ts";
+import { SessionWatchers } from "../live/sync/session-watchers.ts";
 import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
 import { loadSettings, type Settings } from "../settings.ts";
-import { templates } from "../templates/environment.ts";
+import { TemplateEnvironment, templates as defaultTemplates } from "../templates/environment.ts";
 import { createDeployment } from "./deployment.ts";
 import { handleRequest } from "./handle-request.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
-import type { Request } from "./request.ts";
+import { buildRequest, type Request } from "./request.ts";
 import { HttpResponse, html } from "./response.ts";
 import { Router, type Match, type RouteOptions, type View } from "./router.ts";
 
@@ -33,7 +35,16 @@ export interface AppOptions {
   templates?: string[];
   /** Directories served under /static/. */
   static?: string[];
+  /**
+   * The app's handlers. Without one, the process-wide registry that `liveviewHandler` writes to, and the app's
+   * template folders are also added to the process-wide `renderToString`'s (the Django-like default). With one,
+   * nothing is shared: handlers render with `consumer.templates`.
+   */
   registry?: Registry;
+  /** Where the framework logs (the console by default); anything shaped like pino's or the console's logger. */
+  logger?: Logger;
+  /** Called with every error a view or a handler raised, after it was answered and logged. */
+  onError?: ErrorListener;
   /** Seams for other deployments (Redis, PostgreSQL); the settings pick the defaults. */
   sessionStore?: SessionStore;
   sessionLock?: SessionLock;
@@ -41,7 +52,11 @@ export interface AppOptions {
   users?: UserStore;
 }
 
-const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), "../../client/dist");
+export type ErrorListener = (error: unknown, where: { view?: string; handler?: string }) => void;
+
+/** The browser bundle, built into the package (`src/server/` and `dist/server/` both sit two folders below it). */
+const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), "../../dist/client");
+const CLIENT_FILE = "liveview.js";
 
 export class App implements LiveRuntime {
   readonly settings: Settings;
@@ -52,6 +67,9 @@ export class App implements LiveRuntime {
   readonly users: UserStore;
   readonly staticDirectories: string[];
   readonly clientDirectory = CLIENT_DIST;
+  readonly templates: TemplateEnvironment;
+  readonly logger: Logger;
+  readonly onError: ErrorListener | null;
   readonly live: LiveEndpoint;
   readonly watchers: SessionWatchers;
   private readonly servers = new Set<Server>();
@@ -59,13 +77,18 @@ export class App implements LiveRuntime {
   constructor(options: AppOptions = {}) {
     this.settings = loadSettings(options.settings);
     this.registry = options.registry ?? globalRegistry;
-    if (!this.registry.get("navigate")) this.registry.register("navigate", null, navigate as never);
+    this.logger = options.logger ?? consoleLogger;
+    this.onError = options.onError ?? null;
     // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
     const deployment = createDeployment(this.settings, { use: options });
     this.channels = deployment.channels;
     this.sessions = new Sessions(deployment.sessionStore, deployment.sessionLock, this.channels, this.settings.SESSION_COOKIE_AGE);
     this.users = deployment.users;
-    for (const dir of options.templates ?? []) templates.addDirectory(dir);
+    if (options.registry) this.templates = new TemplateEnvironment(options.templates ?? []);
+    else {
+      this.templates = defaultTemplates;
+      for (const dir of options.templates ?? []) defaultTemplates.addDirectory(dir);
+    }
     this.staticDirectories = options.static ?? [];
     this.watchers = new SessionWatchers(this.channels, this.registry);
     this.live = new LiveEndpoint(this);
@@ -84,7 +107,7 @@ export class App implements LiveRuntime {
   /** For node:http, Express or Fastify (raw handler): `server.on("request", app.handler)`. */
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
     handleRequest(this, req, res).catch((error) => {
-      console.error("liveview: request failed", error);
+      this.logger.error("liveview: request failed", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
       res.end("Internal server error");
     });
@@ -99,6 +122,7 @@ export class App implements LiveRuntime {
 
   /** Answers WebSocket upgrades on /ws/liveview/ for any node:http server (others are left to their listeners). */
   attach(server: Server): this {
+    this.checkClientBundle();
     server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (!this.live.handleUpgrade(req, socket, head) && server.listenerCount("upgrade") === 1) socket.destroy();
     });
@@ -111,7 +135,27 @@ export class App implements LiveRuntime {
     const server = createServer(this.handler);
     this.attach(server);
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    this.logger.info(`liveview: serving http://${shownHost}:${address.port}/ (${this.describeStorage()})`);
     return server;
+  }
+
+  /** What start-up says about where sessions live, without the password of a database URL. */
+  describeStorage(): string {
+    const s = this.settings;
+    const database = s.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    const cache = s.SESSION_ENGINE === "db" ? "" : s.REDIS_URL ? `, cache on ${s.REDIS_URL}` : ", cache in this process";
+    const groups = s.REDIS_URL ? "groups over Redis" : "groups in this process";
+    return `sessions: ${s.SESSION_ENGINE} on ${database}${cache}; ${groups}`;
+  }
+
+  /** Without the bundle every page's buttons would do nothing and nobody would say why. */
+  private checkClientBundle(): void {
+    const file = join(this.clientDirectory, CLIENT_FILE);
+    if (!existsSync(file)) {
+      throw new Error(`liveview: the browser client is missing (${file}); build it with \`npm run build\` in the package`);
+    }
   }
 
   async runView(match: Match, request: Request): Promise<HttpResponse> {
@@ -125,10 +169,17 @@ export class App implements LiveRuntime {
     const match = this.router.match("GET", target.pathname);
     if (!match || !match.options.live) return { redirect: url };
     const { scope } = consumer;
-    const request: Request = {
-      method: "GET", path: target.pathname, query: target.searchParams, headers: scope.headers, cookies: scope.cookies, body: {},
-      session: scope.session, user: scope.user, room: scope.room, live: true,
-    };
+    const request = buildRequest(this, {
+      method: "GET",
+      url: target,
+      headers: scope.headers,
+      cookies: scope.cookies,
+      body: {},
+      session: scope.session,
+      user: scope.user,
+      room: scope.room,
+      live: true,
+    });
     const response = await this.runView(match, request);
     const location = response.headers.Location;
     if (typeof location === "string") return { redirect: location };

@@ -1,15 +1,14 @@
 // One HTTP request: static files, then the routed view run with the request's session, then the cookie.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { randomBytes } from "node:crypto";
 import { userOf } from "../auth/login.ts";
-import { CLIENT_BUNDLE_URL, ROOM_ID_BYTES, STATIC_URL } from "../constants.ts";
+import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
 import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
 import type { App } from "./app.ts";
-import { csrfValid } from "./csrf.ts";
+import { csrfValid } from "../session/csrf.ts";
 import { errorResponse } from "./error-response.ts";
-import { BodyTooLarge, readBody, type Request } from "./request.ts";
+import { BodyTooLarge, buildRequest, readBody } from "./request.ts";
 import { HttpResponse, text } from "./response.ts";
 import { serveStatic } from "./static-files.ts";
 
@@ -43,7 +42,7 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
       cookieKey,
       async (session) => {
         const user = await userOf(session, app.users);
-        const request: Request = { method, path: url.pathname, query: url.searchParams, headers: req.headers, cookies, body, session, user, room: newRoom(), live: false };
+        const request = buildRequest(app, { method, url, headers: req.headers, cookies, body, session, user, live: false });
         if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
           return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
         }
@@ -57,24 +56,22 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
     );
   } catch (error) {
     // The view failed: its changes are not saved, and the browser keeps the cookie it has.
-    return write(res, errorResponse(error, settings));
+    write(res, errorResponse(error, settings, app.logger));
+    app.onError?.(error, { view: url.pathname });
+    return;
   }
   const { result: response, session } = outcome;
   // The response may depend on saves not yet committed (group commit): it leaves once they are.
   try {
     await app.sessions.durable();
   } catch (error) {
-    return write(res, errorResponse(error, settings));
+    return write(res, errorResponse(error, settings, app.logger));
   }
   const key = session.key;
   if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.savedKeys.size > 0))) {
     response.headers["Set-Cookie"] = sessionCookie(key, settings);
   }
   write(res, response);
-}
-
-function newRoom(): string {
-  return randomBytes(ROOM_ID_BYTES).toString("hex");
 }
 
 function write(res: ServerResponse, response: HttpResponse): void {

@@ -1,11 +1,16 @@
 // The request a view receives: path, query, parsed body, cookies, and the session and user it runs with.
 
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { AnyUser } from "../auth/user.ts";
 import { MAX_BODY_BYTES } from "../constants.ts";
+import { ROOM_ID_BYTES } from "../protocol.ts";
 import type { Session } from "../session/session.ts";
+import type { App } from "./app.ts";
 
 export interface Request {
+  /** The app serving it: its settings, users, templates and groups (`request.app.broadcast(...)`). */
+  app: App;
   method: string;
   path: string;
   query: URLSearchParams;
@@ -19,6 +24,29 @@ export interface Request {
   room: string;
   /** True when the view runs for SPA navigation over the socket rather than for an HTTP request. */
   live: boolean;
+}
+
+interface RequestParts {
+  method: string;
+  url: URL;
+  headers: Request["headers"];
+  cookies: Record<string, string>;
+  body: Record<string, unknown>;
+  session: Session;
+  user: AnyUser;
+  /** The socket's room for SPA navigation; a new room for an HTTP request. */
+  room?: string;
+  live: boolean;
+}
+
+/** The one place a view's request is made, for HTTP requests and for SPA navigation over the socket alike. */
+export function buildRequest(app: App, parts: RequestParts): Request {
+  const { url, room, ...rest } = parts;
+  return { ...rest, app, path: url.pathname, query: url.searchParams, room: room ?? newRoom() };
+}
+
+function newRoom(): string {
+  return randomBytes(ROOM_ID_BYTES).toString("hex");
 }
 
 export class BodyTooLarge extends Error {}

@@ -1,7 +1,8 @@
 // The few Django tags and filters a page needs that LiquidJS lacks.
 
 import { Tag, type Context, type Emitter, type Liquid, type TagToken, type TopLevelToken, Value } from "liquidjs";
-import { CLIENT_BUNDLE_URL, CSRF_FIELD, SOCKET_TOKEN_ATTR, STATIC_URL } from "../constants.ts";
+import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
+import { CSRF_FIELD, SOCKET_TOKEN_ATTR } from "../protocol.ts";
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -2,7 +2,7 @@
 
 import { WebSocket } from "ws";
 import type { JsonObject } from "../json.ts";
-import { SOCKET_TOKEN_PARAM, WS_PATH_PREFIX } from "../constants.ts";
+import { SOCKET_TOKEN_PARAM, SOCKET_PATH } from "../protocol.ts";
 
 export interface LiveClientOptions {
   cookie?: string;
@@ -33,7 +33,7 @@ export class LiveClient {
   /** Opens `ws://host/ws/liveview/<room>/` on the server at `baseUrl` (http://host:port). */
   static connect(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
     const query = options.token ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(options.token)}` : "";
-    const url = baseUrl.replace(/^http/, "ws") + WS_PATH_PREFIX + (options.room ?? "testroom") + "/" + query;
+    const url = baseUrl.replace(/^http/, "ws") + SOCKET_PATH + (options.room ?? "testroom") + "/" + query;
     const headers: Record<string, string> = { Origin: options.origin ?? baseUrl };
     if (options.cookie) headers.Cookie = options.cookie;
     const ws = new WebSocket(url, { headers });

@@ -1,10 +1,11 @@
 // An HTTP client for tests with a cookie jar: get/post a running app, read its session, sign a user in.
 
-import { AUTH_USER_KEY, CSRF_FIELD } from "../constants.ts";
+import { AUTH_USER_KEY } from "../constants.ts";
+import { CSRF_FIELD } from "../protocol.ts";
 import type { JsonObject } from "../json.ts";
 import type { User } from "../auth/user.ts";
 import type { App } from "../server/app.ts";
-import { csrfToken } from "../server/csrf.ts";
+import { csrfToken } from "../session/csrf.ts";
 
 export interface TestResponse {
   status: number;

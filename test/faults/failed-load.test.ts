@@ -11,7 +11,7 @@ import { failingReads, type FailingReads } from "./failing-reads.ts";
 
 const SIGNED_IN = /Signed in as <strong id="username">demo<\/strong>/;
 const ANONYMOUS = /Not signed in/;
-const UNAVAILABLE_PAGE = /^Service unavailable: the session store cannot be read or written right now/;
+const UNAVAILABLE_PAGE = /^Service unavailable: the server cannot reach its storage right now/;
 
 let demo: Running;
 let stores: FailingReads;

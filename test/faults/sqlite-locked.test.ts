@@ -61,7 +61,7 @@ it("fails closed while another program holds the write lock, recovers by itself,
   const { write, read, newcomer } = pages!;
   for (const response of [write, newcomer]) {
     expect(response.status).toBe(503);
-    expect(response.text).toMatch(/^Service unavailable: the session store cannot be read or written right now/);
+    expect(response.text).toMatch(/^Service unavailable: the server cannot reach its storage right now/);
     expect(response.headers.get("retry-after")).toBe("1");
     expect(response.headers.getSetCookie()).toEqual([]);
   }

@@ -1,7 +1,7 @@
 // Other tabs' changes reach a socket's reactions at once, and bursts are merged into one trailing run.
 
 import { describe, expect, it } from "vitest";
-import { ChangeBatcher } from "../../src/live/change-batcher.ts";
+import { ChangeBatcher } from "../../src/live/sync/change-batcher.ts";
 
 describe("ChangeBatcher", () => {
   it("runs the first change at once and merges a burst into one trailing run with every key", async () => {

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { CLOSE_SESSION_ENDED } from "../../src/constants.ts";
+import { CLOSE_SESSION_ENDED } from "../../src/protocol.ts";
 import { addBumpPage, demoForFile, visibleText } from "../helpers.ts";
 
 const demo = demoForFile({}, (demo) => {

@@ -1,7 +1,7 @@
 // Tools for attacking a running server over real sockets: raw frames, close codes, and what the server still holds.
 
 import { WebSocket } from "ws";
-import { SOCKET_TOKEN_PARAM, WS_PATH_PREFIX } from "../../src/constants.ts";
+import { SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
 import type { App, TestClient } from "../../src/index.ts";
 import type { MemoryChannelLayer } from "../../src/channels/memory.ts";
 import { sessionGroup } from "../../src/session/session-key.ts";
@@ -19,7 +19,7 @@ export async function rawSocket(baseUrl: string, options: RawOptions): Promise<W
   const token = options.client ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(await options.client.socketToken())}` : "";
   const headers: Record<string, string> = { Origin: baseUrl };
   if (options.client) headers.Cookie = options.client.cookieHeader;
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${WS_PATH_PREFIX}${options.room}/${token}`, { headers, autoPong: options.autoPong ?? true });
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${SOCKET_PATH}${options.room}/${token}`, { headers, autoPong: options.autoPong ?? true });
   ws.on("error", () => undefined); // the server cutting the connection is what several tests want
   await new Promise((resolve, reject) => ws.once("open", resolve).once("unexpected-response", () => reject(new Error("upgrade refused"))));
   return ws;

@@ -1,6 +1,6 @@
 // The `cached_db` engine: reads from a cache in front of the database, writes through to both.
 
-import { isSessionInterrupted } from "../session-interrupted.ts";
+import { isSessionInterrupted } from "../../errors.ts";
 import { applyChanges, type SessionCache, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
 /**

@@ -1,6 +1,6 @@
 // The `cache` engine in process memory: bounded, least recently used sessions go first.
 
-import { sessionInterrupted } from "../session-interrupted.ts";
+import { sessionInterrupted } from "../../errors.ts";
 import { applyChanges, type SessionCache, type SessionChanges, type StoredSession } from "../session-store.ts";
 
 export class MemorySessionStore implements SessionCache {

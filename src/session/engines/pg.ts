@@ -1,7 +1,7 @@
 // The `db` engine on PostgreSQL: one row per session, changed keys merged by the server in one statement.
 
 import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
-import { sessionInterrupted } from "../session-interrupted.ts";
+import { sessionInterrupted } from "../../errors.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
 
 export interface PgSessionStoreOptions {

@@ -1,7 +1,7 @@
 // The `cached_db` engine with Redis in front of the database: reads from Redis, writes to the database first,
 // and never serves a cached copy that a failed cache update could have left stale.
 
-import { isSessionInterrupted } from "../session-interrupted.ts";
+import { isSessionInterrupted } from "../../errors.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
 import type { RedisSessionStore } from "./redis.ts";
 

@@ -3,7 +3,7 @@
 import { CACHE_PENDING_MS, DEFAULT_REDIS_PREFIX } from "../../constants.ts";
 import type { JsonObject } from "../../json.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../../db/redis.ts";
-import { sessionInterrupted } from "../session-interrupted.ts";
+import { sessionInterrupted } from "../../errors.ts";
 import type { SessionCache, SessionChanges, StoredSession } from "../session-store.ts";
 import { FORGET, MARK, PATCH, PUT, SAVE } from "./redis-scripts.ts";
 

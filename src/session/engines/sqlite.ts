@@ -4,7 +4,7 @@ import type { JsonObject } from "../../json.ts";
 import { GroupCommit, type Written } from "../../db/group-commit.ts";
 import type { SqliteDatabase } from "../../db/sqlite.ts";
 import { sqliteRead, sqliteWrite } from "../../db/sqlite-outage.ts";
-import { sessionInterrupted } from "../session-interrupted.ts";
+import { sessionInterrupted } from "../../errors.ts";
 import { applyChanges, type PipelinedStore, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
 
 interface Row {

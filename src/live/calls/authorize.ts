@@ -2,9 +2,9 @@
 // handler itself must refuse. The check reads the user loaded for this very event, so a sign-out in another tab
 // counts at once.
 
-import type { User } from "../auth/user.ts";
-import { LiveViewError } from "../errors.ts";
-import type { Consumer } from "./consumer.ts";
+import type { User } from "../../auth/user.ts";
+import { LiveViewError } from "../../errors.ts";
+import type { Consumer } from "../connection/consumer.ts";
 
 /** Whether a signed-in user may do something; may be async (a lookup in the app's own tables). */
 export type Permission = (user: User, consumer: Consumer) => boolean | Promise<boolean>;

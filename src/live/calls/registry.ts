@@ -2,8 +2,10 @@
 
 import type { z } from "zod";
 import type { Access } from "./authorize.ts";
-import type { Consumer } from "./consumer.ts";
+import type { Consumer } from "../connection/consumer.ts";
 import type { Content } from "./content.ts";
+import { navigate } from "./navigate.ts";
+import { NAVIGATE_FUNCTION } from "../../protocol.ts";
 
 export type Handler<C = Content> = (consumer: Consumer, content: C) => unknown;
 /** Runs before every handler; returning `false` cancels the handler. */
@@ -14,7 +16,7 @@ export type SessionReaction = (consumer: Consumer, changedKeys: string[]) => unk
 interface Entry {
   handler: Handler<never>;
   schema: z.ZodType | null;
-  /** Who may call it; `handler` already enforces it. */
+  /** Who may call it: the dispatcher checks it before middleware and validation. */
   access: Access;
 }
 
@@ -23,15 +25,48 @@ export interface HandlerOptions<S extends z.ZodType = z.ZodType> extends Access 
   schema?: S;
 }
 
+/**
+ * One app's handlers. `liveviewHandler` and its siblings write to the process-wide default, as django-liveview has
+ * one; an app given `registry: new Registry()` keeps its handlers apart from every other app in the process.
+ */
 export class Registry {
   private readonly handlers = new Map<string, Entry>();
   readonly middleware: Middleware[] = [];
   readonly reactions: { keys: Set<string>; reaction: SessionReaction }[] = [];
   private readonly answered = new WeakMap<string[], boolean>();
 
+  constructor() {
+    this.register(NAVIGATE_FUNCTION, null, navigate as Handler<never>);
+  }
+
   /** With `access`, the handler runs only for a user who passes it (the dispatcher checks, before anything else). */
   register(name: string, schema: z.ZodType | null, handler: Handler<never>, access: Access = {}): void {
     this.handlers.set(name, { handler, schema, access });
+  }
+
+  /** `registry.handler(name, [options | schema,] handler)`: as `liveviewHandler`, on this registry. */
+  handler(name: string, handler: Handler<Content>): this;
+  handler<S extends z.ZodType>(name: string, schema: S, handler: Handler<z.infer<S>>): this;
+  handler<S extends z.ZodType>(name: string, options: HandlerOptions<S> & { schema: S }, handler: Handler<z.infer<S>>): this;
+  handler(name: string, options: Access, handler: Handler<Content>): this;
+  handler(name: string, a: Handler<Content> | z.ZodType | HandlerOptions, b?: Handler<never>): this {
+    if (typeof a === "function") this.register(name, null, a as Handler<never>);
+    else if (isSchema(a)) this.register(name, a, b!);
+    else {
+      const { schema = null, ...access } = a;
+      this.register(name, schema, b!, access);
+    }
+    return this;
+  }
+
+  use(middleware: Middleware): this {
+    this.middleware.push(middleware);
+    return this;
+  }
+
+  onSessionChange(keys: string | string[], reaction: SessionReaction): this {
+    this.reactions.push({ keys: new Set(Array.isArray(keys) ? keys : [keys]), reaction });
+    return this;
   }
 
   get(name: string): Entry | undefined {
@@ -67,12 +102,7 @@ export function liveviewHandler<S extends z.ZodType>(name: string, schema: S, ha
 export function liveviewHandler<S extends z.ZodType>(name: string, options: HandlerOptions<S> & { schema: S }, handler: Handler<z.infer<S>>): void;
 export function liveviewHandler(name: string, options: Access, handler: Handler<Content>): void;
 export function liveviewHandler(name: string, a: Handler<Content> | z.ZodType | HandlerOptions, b?: Handler<never>): void {
-  if (typeof a === "function") registry.register(name, null, a as Handler<never>);
-  else if (isSchema(a)) registry.register(name, a, b!);
-  else {
-    const { schema = null, ...access } = a;
-    registry.register(name, schema, b!, access);
-  }
+  (registry.handler as (name: string, a: unknown, b?: unknown) => Registry)(name, a, b);
 }
 
 function isSchema(value: object): value is z.ZodType {
@@ -80,10 +110,10 @@ function isSchema(value: object): value is z.ZodType {
 }
 
 export function liveviewMiddleware(middleware: Middleware): void {
-  registry.middleware.push(middleware);
+  registry.use(middleware);
 }
 
 /** `onSessionChange("counter", (consumer) => ...)`: re-render what depends on a key when another tab changes it. */
 export function onSessionChange(keys: string | string[], reaction: SessionReaction): void {
-  registry.reactions.push({ keys: new Set(Array.isArray(keys) ? keys : [keys]), reaction });
+  registry.onSessionChange(keys, reaction);
 }

@@ -3,14 +3,15 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { CLOSE_UNSUPPORTED_DATA, WS_PATH_PREFIX } from "../constants.ts";
-import { parseCookies } from "../session/cookie.ts";
+import { CLOSE_UNSUPPORTED_DATA, SOCKET_PATH } from "../../protocol.ts";
+import { ERRORS } from "../../errors.ts";
+import { parseCookies } from "../../session/cookie.ts";
 import { Consumer } from "./consumer.ts";
-import { receive } from "./dispatcher.ts";
+import { receive } from "../calls/dispatcher.ts";
 import { Heartbeat } from "./heartbeat.ts";
 import { checkOrigin } from "./origin.ts";
 import { socketSessionKey } from "./socket-token.ts";
-import type { LiveRuntime } from "./runtime.ts";
+import type { LiveRuntime } from "../runtime.ts";
 
 const ROOM = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -35,8 +36,8 @@ export class LiveEndpoint {
   /** True when the request was ours to answer (accepted or refused); false leaves it to other upgrade listeners. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (!url.pathname.startsWith(WS_PATH_PREFIX)) return false;
-    const room = url.pathname.slice(WS_PATH_PREFIX.length).replace(/\/$/, "");
+    if (!url.pathname.startsWith(SOCKET_PATH)) return false;
+    const room = url.pathname.slice(SOCKET_PATH.length).replace(/\/$/, "");
     if (!ROOM.test(room)) return refuse(socket, 400, "Bad Request", "the room id must be 1-64 letters, digits, - or _");
     const origin = checkOrigin(req, this.runtime.settings);
     if (!origin.ok) return refuse(socket, 403, "Forbidden", origin.reason);
@@ -52,8 +53,8 @@ export class LiveEndpoint {
     } catch (error) {
       // Fail closed: a socket whose session cannot be checked gets no socket, rather than the wrong session.
       const detail = this.runtime.settings.DEBUG && error instanceof Error ? ` (${error.message})` : "";
-      console.error(`liveview: a socket was refused: its session could not be read: ${error instanceof Error ? error.message : String(error)}`);
-      refuse(socket, 503, "Service Unavailable", `the session store cannot be read right now; try again in a moment${detail}`);
+      this.runtime.logger.error(`liveview: a socket was refused: its session could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      refuse(socket, ERRORS.store_unavailable.status, "Service Unavailable", `${ERRORS.store_unavailable.publicText}${detail}`);
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {

@@ -6,7 +6,7 @@
 
 import type { IncomingMessage } from "node:http";
 import type { TLSSocket } from "node:tls";
-import type { Settings } from "../settings.ts";
+import type { Settings } from "../../settings.ts";
 
 export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 

@@ -1,8 +1,11 @@
 // Turns one incoming frame into Content, or says precisely what is wrong with it.
+//
+// Nesting is measured before anything parses or walks the frame: code that walks parsed JSON (snakeKeys, a schema,
+// a handler) recurses once per level, so a frame of 100,000 brackets would exhaust the stack there; the scan at the
+// end of this file uses no recursion and stops at the first level too many.
 
-import { LiveViewError } from "../errors.ts";
-import { snakeKeys } from "../json.ts";
-import { nestsDeeperThan } from "./json-depth.ts";
+import { LiveViewError } from "../../errors.ts";
+import { snakeKeys } from "../../json.ts";
 import type { Content } from "./content.ts";
 
 /** `maxDepth` bounds the nesting of arrays and objects (LIVEVIEW_MAX_JSON_DEPTH), checked before parsing. */
@@ -32,4 +35,28 @@ export function parseMessage(frame: string, maxDepth: number): Content {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+const OPEN_OBJECT = 0x7b; // {
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_OBJECT = 0x7d; // }
+const CLOSE_ARRAY = 0x5d; // ]
+const QUOTE = 0x22; // "
+const BACKSLASH = 0x5c; // \
+
+/** Whether `text` opens more than `max` arrays or objects inside one another; brackets inside strings do not count. */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++; // the escaped character, a quote included, cannot end the string
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (++depth > max) return true;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
+  }
+  return false;
 }

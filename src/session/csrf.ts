@@ -2,9 +2,10 @@
 // Form posts echo a token in their body (or the X-CSRFToken header); sockets present one when they connect.
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { CSRF_FIELD, CSRF_SECRET_BYTES, CSRF_SESSION_KEY } from "../constants.ts";
+import { CSRF_SECRET_BYTES, CSRF_SESSION_KEY } from "../constants.ts";
+import { CSRF_FIELD } from "../protocol.ts";
 import type { JsonObject } from "../json.ts";
-import type { Session } from "../session/session.ts";
+import type { Session } from "./session.ts";
 
 /**
  * A fresh token for this page: random mask + (secret XOR mask). Masking keeps the secret out of any one page's bytes

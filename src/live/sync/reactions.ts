@@ -1,9 +1,9 @@
 // Re-renders what depends on session keys that another tab, socket or request changed.
 // Reactions read a fresh copy without taking the session's lock: with many tabs they must not queue behind writers.
 
-import { LiveViewError } from "../errors.ts";
-import type { Consumer } from "./consumer.ts";
-import { withSession } from "./with-session.ts";
+import { LiveViewError } from "../../errors.ts";
+import type { Consumer } from "../connection/consumer.ts";
+import { withSession } from "../calls/with-session.ts";
 
 export async function reactToSessionChange(consumer: Consumer, keys: string[]): Promise<void> {
   const reactions = consumer.runtime.registry.reactionsFor(keys);
@@ -17,6 +17,6 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
       { readOnly: true },
     );
   } catch (error) {
-    console.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
+    consumer.runtime.logger.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
   }
 }

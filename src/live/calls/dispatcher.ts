@@ -1,11 +1,12 @@
 // Runs one message: checks the socket's rate, finds the handler, runs middleware and the handler with a fresh
 // session, answers errors.
 
-import { CLOSE_POLICY_VIOLATION, ECHOED_NAME_CHARS } from "../constants.ts";
-import { LiveViewError } from "../errors.ts";
-import type { JsonObject } from "../json.ts";
+import { ECHOED_NAME_CHARS } from "../../constants.ts";
+import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
+import { LiveViewError } from "../../errors.ts";
+import type { JsonObject } from "../../json.ts";
 import { authorize } from "./authorize.ts";
-import type { Consumer } from "./consumer.ts";
+import type { Consumer } from "../connection/consumer.ts";
 import type { Content } from "./content.ts";
 import { describeFailure } from "./failure-reply.ts";
 import { parseMessage } from "./parse-message.ts";
@@ -77,8 +78,9 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       await entry.handler(consumer, input as never);
     });
   } catch (error) {
-    const failure = describeFailure(settings, error, `handler "${name}" failed`);
+    const failure = describeFailure(settings, consumer.runtime.logger, error, `handler "${name}" failed`);
     consumer.sendJson({ error: `Handler error: ${failure.text}`, function: name, ...failure.fields });
+    consumer.runtime.onError?.(error, { handler: name });
   } finally {
     if (content.id !== undefined) consumer.sendJson({ ack: content.id });
   }

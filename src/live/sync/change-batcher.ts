@@ -2,7 +2,7 @@
 // once, the changes that arrive during the interval are merged into one trailing run. With many tabs on one session
 // this bounds the re-rendering each socket does, whatever the rate of changes.
 
-import { REACTION_INTERVAL_MS } from "../constants.ts";
+import { REACTION_INTERVAL_MS } from "../../constants.ts";
 
 export class ChangeBatcher {
   private pending: Set<string> | null = null;

@@ -1,9 +1,9 @@
 // Runs a socket's job with the session as stored now, the user it holds, and the socket following key changes.
 
-import { userOf } from "../auth/login.ts";
-import { isSessionInterrupted } from "../session/session-interrupted.ts";
-import type { Session } from "../session/session.ts";
-import type { Consumer } from "./consumer.ts";
+import { userOf } from "../../auth/login.ts";
+import { isSessionInterrupted } from "../../errors.ts";
+import type { Session } from "../../session/session.ts";
+import type { Consumer } from "../connection/consumer.ts";
 
 export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { runtime } = consumer;

@@ -1,16 +1,16 @@
 // The sockets of each session in this process, behind one channel-layer listener per session: a save is heard once
 // per process, not once per socket, and other tabs re-render at most once per interval, whatever the rate of saves.
 
-import type { ChannelLayer } from "../channels/channel-layer.ts";
-import { CLOSE_SESSION_ENDED } from "../constants.ts";
-import type { JsonObject } from "../json.ts";
-import { sessionGroup } from "../session/session-key.ts";
-import type { SessionEvent } from "../session/sessions.ts";
+import type { ChannelLayer } from "../../channels/channel-layer.ts";
+import { ACTION_CSRF_TOKEN, CLOSE_SESSION_ENDED } from "../../protocol.ts";
+import type { JsonObject } from "../../json.ts";
+import { tokenFromData } from "../../session/csrf.ts";
+import { sessionGroup } from "../../session/session-key.ts";
+import type { SessionEvent } from "../../session/sessions.ts";
 import { ChangeBatcher } from "./change-batcher.ts";
-import { followNewKey } from "./follow-new-key.ts";
-import type { Consumer } from "./consumer.ts";
+import type { Consumer } from "../connection/consumer.ts";
 import { reactToSessionChange } from "./reactions.ts";
-import type { Registry } from "./registry.ts";
+import type { Registry } from "../calls/registry.ts";
 
 interface Watched {
   consumers: Set<Consumer>;
@@ -78,4 +78,14 @@ export class SessionWatchers {
       if (consumer.id !== onlyOrigin) void consumer.enqueue(() => reactToSessionChange(consumer, keys));
     }
   }
+}
+
+/**
+ * A socket whose session moved to a new key (a login in another tab) follows it, and its page gets a token for the
+ * session's new CSRF secret, so that its forms keep posting and its socket can reconnect with its session.
+ */
+async function followNewKey(consumer: Consumer, key: string): Promise<void> {
+  await consumer.moveToSession(key);
+  const token = tokenFromData(await consumer.runtime.sessions.load(key));
+  if (token) consumer.sendJson({ action: ACTION_CSRF_TOKEN, token });
 }

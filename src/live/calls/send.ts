@@ -1,8 +1,8 @@
 // send(): to the socket itself, to every socket (broadcast), to a room or to a named group.
 
-import { BROADCAST_GROUP } from "../constants.ts";
-import type { JsonObject } from "../json.ts";
-import type { Consumer } from "./consumer.ts";
+import { BROADCAST_GROUP } from "../../constants.ts";
+import type { JsonObject } from "../../json.ts";
+import type { Consumer } from "../connection/consumer.ts";
 
 export interface SendOptions {
   broadcast?: boolean;

@@ -4,9 +4,9 @@
 // token proves the socket was opened by a page we rendered for that session (Phoenix's rule); without it the socket
 // works, anonymously, with no session.
 
-import { SOCKET_TOKEN_PARAM } from "../constants.ts";
-import { tokenMatchesData } from "../server/csrf.ts";
-import type { LiveRuntime } from "./runtime.ts";
+import { SOCKET_TOKEN_PARAM } from "../../protocol.ts";
+import { tokenMatchesData } from "../../session/csrf.ts";
+import type { LiveRuntime } from "../runtime.ts";
 
 /** The session key the socket may use, or null; throws when the store cannot be read (the upgrade is refused). */
 export async function socketSessionKey(cookies: Record<string, string>, url: URL, runtime: LiveRuntime): Promise<string | null> {

@@ -5,7 +5,7 @@
 // at most once per ping interval whatever the client sends, and never for a session that is gone, which must stay
 // gone rather than come back empty under a new key.
 
-import type { Consumer } from "./consumer.ts";
+import type { Consumer } from "../connection/consumer.ts";
 
 export class SessionKeepAlive {
   private last = -Infinity;

@@ -3,16 +3,18 @@
 
 import { randomUUID } from "node:crypto";
 import type { WebSocket } from "ws";
-import { anonymousUser } from "../auth/user.ts";
-import { BROADCAST_GROUP, CLOSE_POLICY_VIOLATION, SLOW_READER_CLOSE_MS } from "../constants.ts";
-import type { JsonObject } from "../json.ts";
-import { Session } from "../session/session.ts";
-import { describeFailure } from "./failure-reply.ts";
+import { anonymousUser } from "../../auth/user.ts";
+import { BROADCAST_GROUP, SLOW_READER_CLOSE_MS } from "../../constants.ts";
+import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
+import type { JsonObject } from "../../json.ts";
+import { Session } from "../../session/session.ts";
+import { describeFailure } from "../calls/failure-reply.ts";
 import { RateLimit } from "./rate-limit.ts";
-import type { LiveRuntime } from "./runtime.ts";
+import type { LiveRuntime } from "../runtime.ts";
 import type { Scope } from "./scope.ts";
-import { roomGroup, SEND_TYPE } from "./send.ts";
-import { SessionKeepAlive } from "./session-keepalive.ts";
+import type { TemplateEnvironment } from "../../templates/environment.ts";
+import { roomGroup, SEND_TYPE } from "../calls/send.ts";
+import { SessionKeepAlive } from "../sync/session-keepalive.ts";
 
 /** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
 const ACK_PREFIX = '{"ack":';
@@ -52,13 +54,18 @@ export class Consumer {
     this.scope = { session: this.noSession(), user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
   }
 
+  /** The app's templates: what a handler of an app with its own registry renders with. */
+  get templates(): TemplateEnvironment {
+    return this.runtime.templates;
+  }
+
   get isOpen(): boolean {
     return this.ws.readyState === this.ws.OPEN && !this.dropped;
   }
 
   /** Queues work behind everything this socket already queued; errors are the job's own business. */
   enqueue(job: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(job).catch((error) => console.error("liveview: queued job failed", error));
+    this.queue = this.queue.then(job).catch((error) => this.runtime.logger.error("liveview: queued job failed", error));
     return this.queue;
   }
 
@@ -87,7 +94,7 @@ export class Consumer {
         await batch.durable;
         for (const text of batch.texts) this.write(text);
       } catch (error) {
-        const failure = describeFailure(this.runtime.settings, error, "a session save behind a reply failed");
+        const failure = describeFailure(this.runtime.settings, this.runtime.logger, error, "a session save behind a reply failed");
         this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${failure.text}); nothing was changed`, ...failure.fields }));
         // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked).
         for (const text of batch.texts) if (text.startsWith(ACK_PREFIX)) this.write(text);

@@ -1,0 +1,51 @@
+// The wire protocol's names and numbers, shared by the server and the browser client (which bundles this file):
+// where the socket lives, how a page proves itself, the close codes, the built-in actions, the key-case rule.
+// No Node imports here: it must run in a browser too.
+
+/** Sockets connect to `<SOCKET_PATH><room>/`. */
+export const SOCKET_PATH = "/ws/liveview/";
+/** The socket URL's query parameter carrying the page's CSRF token, and the script tag's attribute holding it. */
+export const SOCKET_TOKEN_PARAM = "csrf_token";
+export const SOCKET_TOKEN_ATTR = "data-liveview-csrf-token";
+/** Django's name for the hidden field (and the form value) holding the CSRF token. */
+export const CSRF_FIELD = "csrfmiddlewaretoken";
+/** Random bytes in a page's room id (hex in `<html data-room>`, like a `uuid4().hex`). */
+export const ROOM_ID_BYTES = 16;
+
+/** Close codes (RFC 6455): data of a type we do not accept (a binary frame); a limit of ours was broken. */
+export const CLOSE_UNSUPPORTED_DATA = 1003;
+export const CLOSE_POLICY_VIOLATION = 1008;
+/** The session of the socket ended (logout, flush): the page is stale, and the client reloads it. */
+export const CLOSE_SESSION_ENDED = 4001;
+
+/** The built-in handler of SPA navigation, and the element whose content it replaces: a page's one `<main>`. */
+export const NAVIGATE_FUNCTION = "navigate";
+export const NAVIGATE_TARGET = "main";
+
+/** Built-in `action` messages from the server. */
+export const ACTION_RESTORE_FORM = "restore_form";
+export const ACTION_REDIRECT = "redirect";
+export const ACTION_CSRF_TOKEN = "csrf_token";
+/** The key of an acknowledgement, `{"ack": <message id>}`, sent once a call with an `id` has finished. */
+export const ACK_KEY = "ack";
+
+/** Distinct keys whose snake_case form is remembered (beyond it, converted each time). */
+const SNAKE_CASE_MEMO = 10_000;
+const snakeCase = new Map<string, string>();
+
+/**
+ * The key-case rule: the server converts every key of a message from camelCase to snake_case before dispatch, as
+ * django-liveview does (`dataUrl` → `data_url`, `userID` → `user_id`, `HTMLParser` → `html_parser`). The client
+ * applies the same rule when it matches a field name against keys the server sent back.
+ */
+export function camelToSnake(key: string): string {
+  let snake = snakeCase.get(key);
+  if (snake === undefined) {
+    snake = key
+      .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+      .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
+      .toLowerCase();
+    if (snakeCase.size < SNAKE_CASE_MEMO) snakeCase.set(key, snake);
+  }
+  return snake;
+}
