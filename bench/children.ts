@@ -37,7 +37,7 @@ export class Child {
 
   /** Spawns the script and resolves once it has said it is ready (with its port, for servers). */
   static start(options: ChildOptions): Promise<Child> {
-    const node = [...(options.nodeFlags ?? []), "--import", "tsx", join(here, options.script)];
+    const node = [...(options.nodeFlags ?? []), "--conditions=source", "--import", "tsx", join(here, options.script)];
     const [command, args] = options.core === null ? [process.execPath, node] : ["taskset", ["-c", String(options.core), process.execPath, ...node]];
     const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...options.env } });
     return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 // Sessions over HTTP: a page GET gives a session cookie; the same page, read back with it, shows the counter.
 
-import { pageToken } from "../src/testing/page-token.ts";
+import { pageToken } from "liveview-node/testing";
 import { HTTP_CONCURRENCY } from "./constants.ts";
 
 const COUNTER = /Counter: <strong>(\d+)<\/strong>/;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { LiveClient, pageToken, unlimitedEventsEnv } from "../src/index.ts";
+import { LiveClient, pageToken, unlimitedEventsEnv } from "liveview-node/testing";
 
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -28,8 +28,8 @@ else await main();
 /** Child mode: the demo app and a broadcast handler on a free port; prints "listening <port>". */
 async function serve(): Promise<void> {
   const { createDemoApp } = await import("../examples/demo/app.ts");
-  const { createDeployment } = await import("../src/server/deployment.ts");
-  const { liveviewHandler, loadSettings, send } = await import("../src/index.ts");
+  const { createDeployment } = await import("liveview-node/deployment");
+  const { liveviewHandler, loadSettings, send } = await import("liveview-node");
   liveviewHandler("broadcast_ping", (consumer, content) => send(consumer, { ping: Number(content.data.n) }, { broadcast: true }));
   const deployment = createDeployment(loadSettings(), { redisPrefix: process.env.BENCH_PREFIX, pgSchema: process.env.BENCH_SCHEMA });
   const app = await createDemoApp({ ...deployment });
@@ -146,7 +146,7 @@ async function startAll(deployment: Deployment): Promise<Server[]> {
 }
 
 function start(env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "serve"], {
+  const child: ChildProcess = spawn(process.execPath, ["--conditions=source", "--import", "tsx", fileURLToPath(import.meta.url), "serve"], {
     env: { ...process.env, ...unlimitedEventsEnv, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,6 +1,7 @@
-// The public API, and nothing else.
+// The package's main entry: what an app is written with. Testing is `liveview-node/testing`; the parts of a
+// deployment (stores, locks, channel layers) are `liveview-node/deployment`.
 
-export { App, createApp, type AppOptions } from "./server/app.ts";
+export { App, createApp, type AppOptions, type ErrorListener } from "./server/app.ts";
 export { render } from "./server/render.ts";
 export { HttpResponse, html, json, redirect, text } from "./server/response.ts";
 export type { Request } from "./server/request.ts";
@@ -15,22 +16,12 @@ export type { Content } from "./live/calls/content.ts";
 export type { Scope } from "./live/connection/scope.ts";
 
 export { Session } from "./session/session.ts";
-export type { SessionStore, StoredSession, SessionChanges } from "./session/session-store.ts";
-export type { SessionLock } from "./session/session-lock.ts";
-export type { ChannelLayer } from "./channels/channel-layer.ts";
-export { createDeployment, type Deployment, type DeploymentOptions } from "./server/deployment.ts";
-
-export { renderToString, templates } from "./templates/environment.ts";
+export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
 export { login, logout } from "./auth/login.ts";
 export type { User, AnonymousUser, AnyUser } from "./auth/user.ts";
-export type { UserStore } from "./auth/user-store.ts";
 
 export { loadSettings, defaultSettings, type Settings } from "./settings.ts";
-export { LiveViewError } from "./errors.ts";
+export { LiveViewError, type ErrorCode } from "./errors.ts";
+export type { Logger } from "./logger.ts";
 export type { Json, JsonObject } from "./json.ts";
-export { TestClient } from "./testing/test-client.ts";
-export { LiveClient } from "./testing/live-client.ts";
-export { pageToken } from "./testing/page-token.ts";
-export { unlimitedEvents, unlimitedEventsEnv } from "./testing/unlimited-events.ts";
-export { openSqlite } from "./db/sqlite.ts";

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { createDemoApp } from "../examples/demo/app.ts";
-import { LiveClient, TestClient, type App, type AppOptions } from "../src/index.ts";
+import { type App, type AppOptions } from "../src/index.ts";
+import { LiveClient, TestClient } from "../src/testing/index.ts";
 
 export function tempDatabaseUrl(): string {
   return "sqlite:" + join(mkdtempSync(join(tmpdir(), "liveview-test-")), "db.sqlite3");

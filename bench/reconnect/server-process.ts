@@ -17,7 +17,7 @@ export class StormServer {
   }
 
   static async start(databaseUrl: string): Promise<StormServer> {
-    const child = spawn(process.execPath, ["--import", "tsx", SCRIPT], {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", SCRIPT], {
       stdio: ["ignore", "ignore", "inherit", "ipc"],
       env: { ...process.env, STORM_DATABASE_URL: databaseUrl },
     });

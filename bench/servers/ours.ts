@@ -2,7 +2,7 @@
 
 import type { AddressInfo } from "node:net";
 import { createDemoApp } from "../../examples/demo/app.ts";
-import { unlimitedEvents } from "../../src/testing/unlimited-events.ts";
+import { unlimitedEvents } from "liveview-node/testing";
 import { serveParent } from "./stats.ts";
 
 const host = process.env.BENCH_HOST ?? "127.0.0.1";

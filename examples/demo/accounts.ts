@@ -1,6 +1,6 @@
 // The demo's one account, created on first start, and signing in with it.
 
-import { login, type App, type Request } from "../../src/index.ts";
+import { login, type App, type Request } from "liveview-node";
 
 export const DEMO_USER = { username: "demo", password: "demo-password" };
 

@@ -2,7 +2,7 @@
 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp, type App, type AppOptions } from "../../src/index.ts";
+import { createApp, type App, type AppOptions } from "liveview-node";
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
 import * as views from "./views.ts";

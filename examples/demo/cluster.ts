@@ -3,7 +3,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
-import { loadSettings } from "../../src/index.ts";
+import { loadSettings } from "liveview-node";
 
 const RESPAWN_DELAY_MS = 1000;
 

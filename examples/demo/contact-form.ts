@@ -1,7 +1,7 @@
 // The contact form of the demo (its messages are kept by contact-messages.ts).
 
 import { z } from "zod";
-import { defineForm } from "../../src/index.ts";
+import { defineForm } from "liveview-node";
 
 export const ContactForm = defineForm({
   name: z.string().max(100, "Keep the name under 100 characters."),

@@ -1,7 +1,7 @@
 // Where the demo's contact messages are kept: a table in the app's database, SQLite or PostgreSQL.
 
-import { openSqlite } from "../../src/index.ts";
-import { ensureTables, isPostgresUrl, pgQuery, sharedPgPool } from "../../src/db/pg.ts";
+import { openSqlite } from "liveview-node/deployment";
+import { ensureTables, isPostgresUrl, pgQuery, sharedPgPool } from "liveview-node/deployment";
 import type { ContactFormInstance } from "./contact-form.ts";
 
 export interface ContactMessage {

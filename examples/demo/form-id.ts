@@ -1,7 +1,7 @@
 // The form id a message names, checked: it comes from the client and becomes a key of the session's drafts object,
 // where names that every object has (`toString`, `constructor`, `__proto__`) are not drafts.
 
-import { LiveViewError } from "../../src/index.ts";
+import { LiveViewError } from "liveview-node";
 
 const FORM_ID = /^[A-Za-z][\w-]{0,63}$/;
 

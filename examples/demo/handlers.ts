@@ -1,7 +1,7 @@
 // The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session, and the messages.
 
 import { z } from "zod";
-import { liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "../../src/index.ts";
+import { liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "liveview-node";
 import { ContactForm } from "./contact-form.ts";
 import { deleteContact, listContacts, saveContact } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice, type Draft } from "./draft-notice.ts";

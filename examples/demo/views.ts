@@ -1,7 +1,7 @@
 // The demo's pages: each reads the session as the seed guide's views do.
 
 import { authenticateAndLogin } from "./accounts.ts";
-import { logout, redirect, render, type Request } from "../../src/index.ts";
+import { logout, redirect, render, type Request } from "liveview-node";
 import { ContactForm } from "./contact-form.ts";
 import { listContacts } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice } from "./draft-notice.ts";

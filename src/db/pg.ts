@@ -1,8 +1,9 @@
 // PostgreSQL pools for DATABASE_URL=postgres://...: bounded waits, no crash on a dropped connection, clear errors.
 
-import pg from "pg";
+import type pg from "pg";
 import { PG_CONNECT_TIMEOUT_MS, PG_IDLE_MS, PG_POOL_SIZE, PG_QUERY_TIMEOUT_MS } from "../constants.ts";
 import { LiveViewError, storeUnavailable } from "../errors.ts";
+import { loadDriver } from "./driver.ts";
 import { release, retain } from "./ref-count.ts";
 
 export type Pool = pg.Pool;
@@ -13,7 +14,8 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export function createPgPool(url: string, max = PG_POOL_SIZE): Pool {
-  const pool = new pg.Pool({
+  const { Pool } = loadDriver<typeof import("pg")>("pg", "DATABASE_URL=postgres://");
+  const pool = new Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,

@@ -1,10 +1,11 @@
 // Redis connections for sessions, locks and groups: bounded waits, quiet reconnects, clear errors when it is down.
 
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import {
   REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_READY_WAIT_MS, REDIS_RETRY_MAX_MS,
 } from "../constants.ts";
 import type { LiveViewError } from "../errors.ts";
+import { loadDriver } from "./driver.ts";
 import { release, retain } from "./ref-count.ts";
 import { storeUnavailable } from "../errors.ts";
 
@@ -15,6 +16,7 @@ export type { Redis };
  * after a reconnect (a write either answers or fails within REDIS_COMMAND_TIMEOUT_MS); see `redisCall`.
  */
 export function connectRedis(url: string, role = "commands"): Redis {
+  const { Redis } = loadDriver<typeof import("ioredis")>("ioredis", "REDIS_URL");
   const client = new Redis(url, {
     connectionName: `liveview-${role}`,
     enableOfflineQueue: false,

@@ -1,7 +1,7 @@
 // The contact form in a real browser: autosave after the debounce, restore, reload, validation, submit.
 
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "../../src/index.ts";
+import { openSqlite } from "../../src/deployment.ts";
 import { demoInBrowser, openPage } from "./browser.ts";
 
 const env = demoInBrowser();

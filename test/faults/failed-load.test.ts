@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDemoApp } from "../../examples/demo/app.ts";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { LiveClient, type TestClient } from "../../src/index.ts";
+import { LiveClient, type TestClient } from "../../src/testing/index.ts";
 import { serve, tempDatabaseUrl, type Running } from "../helpers.ts";
 import { failingReads, type FailingReads } from "./failing-reads.ts";
 

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { LiveClient } from "../../src/index.ts";
+import { LiveClient } from "../../src/testing/index.ts";
 import { sqlitePath } from "../../src/db/sqlite.ts";
 import { tempDatabaseUrl } from "../helpers.ts";
 import { browserSession, pageCounter, startServer } from "../scale/processes.ts";

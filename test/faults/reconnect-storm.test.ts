@@ -25,7 +25,7 @@ const BUSIEST_SECOND_SHARE = 0.75;
 const STORM = join(dirname(fileURLToPath(import.meta.url)), "../../bench/reconnect/storm-main.ts");
 
 async function storm(): Promise<StormResult> {
-  const args = ["--import", "tsx", STORM, tempDatabaseUrl(), String(PAGES), String(PAUSE_MS), String(ALL_BACK_WITHIN_MS + PAUSE_MS)];
+  const args = ["--conditions=source", "--import", "tsx", STORM, tempDatabaseUrl(), String(PAGES), String(PAUSE_MS), String(ALL_BACK_WITHIN_MS + PAUSE_MS)];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as StormResult;
 }

@@ -4,7 +4,8 @@
 // the counter is exact: every acknowledged increment is there, no failed one is.
 
 import { expect, it } from "vitest";
-import { unlimitedEvents, type JsonObject, type TestClient } from "../../src/index.ts";
+import { type JsonObject } from "../../src/index.ts";
+import { unlimitedEvents, type TestClient } from "../../src/testing/index.ts";
 import { SQLITE_BUSY_TIMEOUT_MS } from "../../src/constants.ts";
 import { sqlitePath } from "../../src/db/sqlite.ts";
 import { addBumpPage, demoForFile, type Running } from "../helpers.ts";

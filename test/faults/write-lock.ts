@@ -12,7 +12,7 @@ export interface WriteLock {
 
 /** Resolves once the other process holds the lock. */
 export function holdWriteLock(path: string): Promise<WriteLock> {
-  const child = spawn(process.execPath, ["--import", "tsx", HOLDER, path], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", HOLDER, path], { stdio: ["pipe", "pipe", "inherit"] });
   let out = "";
   const said = (word: string) =>
     new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 // Bad input over the socket gets a clear error; the socket, the server and the stored session stay intact.
 
 import { describe, expect, it } from "vitest";
-import { liveviewHandler, LiveClient, send } from "../../src/index.ts";
+import { liveviewHandler, send } from "../../src/index.ts";
+import { LiveClient } from "../../src/testing/index.ts";
 import { demoForFile } from "../helpers.ts";
 
 liveviewHandler("set_then_explode", async (consumer) => {

@@ -1,7 +1,7 @@
 // The seed's form-draft handlers against the seed's templates: autosave, restore, clear, submit.
 
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "../../src/index.ts";
+import { openSqlite } from "../../src/deployment.ts";
 import { demoForFile, visibleText } from "../helpers.ts";
 
 const demo = demoForFile();

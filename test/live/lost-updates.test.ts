@@ -1,7 +1,7 @@
 // No lost update: many sockets and HTTP requests on one session, and the final state holds every acknowledged change.
 
 import { describe, expect, it } from "vitest";
-import { unlimitedEvents, type LiveClient, type TestClient } from "../../src/index.ts";
+import { unlimitedEvents, type LiveClient, type TestClient } from "../../src/testing/index.ts";
 import { addBumpPage, demoForFile } from "../helpers.ts";
 
 const RUN_MS = 1500;

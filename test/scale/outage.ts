@@ -1,6 +1,6 @@
 // Closed loops of increments across a service outage: what each call got, and when the service went and came back.
 
-import type { LiveClient } from "../../src/index.ts";
+import type { LiveClient } from "../../src/testing/index.ts";
 
 export interface Outcome {
   ok: boolean;

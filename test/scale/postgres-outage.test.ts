@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDemoApp } from "../../examples/demo/app.ts";
-import { unlimitedEvents } from "../../src/index.ts";
+import { unlimitedEvents } from "../../src/testing/index.ts";
 import { serve, type Running } from "../helpers.ts";
 import { freePort } from "./processes.ts";
 import { PostgresServer, postgresBin } from "./postgres-server.ts";

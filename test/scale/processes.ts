@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LiveClient, pageToken, unlimitedEventsEnv } from "../../src/index.ts";
+import { LiveClient, pageToken, unlimitedEventsEnv } from "../../src/testing/index.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -19,7 +19,7 @@ export interface ServerProcess {
 /** Spawns a server and resolves once it listens. */
 export function startServer(env: Record<string, string>): Promise<ServerProcess> {
   // `node --import tsx`, not the tsx CLI: one process, so that a SIGKILL kills the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "test/scale/server.ts")], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(root, "test/scale/server.ts")], {
     cwd: root,
     env: { ...process.env, PORT: "0", ...unlimitedEventsEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],

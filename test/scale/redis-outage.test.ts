@@ -3,7 +3,7 @@
 
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { LiveClient } from "../../src/index.ts";
+import { LiveClient } from "../../src/testing/index.ts";
 import { freePort, pageCounter, browserSession, startRedisServer, startServer, type ServerProcess } from "./processes.ts";
 import { incrementThroughOutage } from "./outage.ts";
 import { cleanUp, describeWithServices, isolation, PG_URL } from "./services.ts";

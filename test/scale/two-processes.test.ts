@@ -1,7 +1,7 @@
 // Two server processes on one Redis and one PostgreSQL: one session from both, broadcasts across, a process killed.
 
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { LiveClient } from "../../src/index.ts";
+import { LiveClient } from "../../src/testing/index.ts";
 import type { JsonObject } from "../../src/json.ts";
 import { pageCounter, browserSession, startServer, succeeded, type ServerProcess } from "./processes.ts";
 import { cleanUp, describeWithServices, isolation, PG_URL, REDIS_URL } from "./services.ts";

@@ -7,7 +7,9 @@ import { DEMO_USER } from "../../examples/demo/accounts.ts";
 import { ContactForm } from "../../examples/demo/contact-form.ts";
 import { saveContact } from "../../examples/demo/contact-messages.ts";
 import { CLOSE_SESSION_ENDED } from "../../src/protocol.ts";
-import { authorize, liveviewHandler, liveviewMiddleware, logout, openSqlite, send, type LiveClient, type TestClient } from "../../src/index.ts";
+import { authorize, liveviewHandler, liveviewMiddleware, logout, send } from "../../src/index.ts";
+import { type LiveClient, type TestClient } from "../../src/testing/index.ts";
+import { openSqlite } from "../../src/deployment.ts";
 import { LOGIN_REQUIRED_MESSAGE, PERMISSION_DENIED_MESSAGE } from "../../src/live/calls/authorize.ts";
 import { demoForFile } from "../helpers.ts";
 

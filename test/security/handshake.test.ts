@@ -2,7 +2,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { LiveClient, pageToken, type Settings } from "../../src/index.ts";
+import { type Settings } from "../../src/index.ts";
+import { LiveClient, pageToken } from "../../src/testing/index.ts";
 import { startDemo, type Running } from "../helpers.ts";
 
 /** The HTTP status of an upgrade to `base` with these headers: 101 when a socket opened. */

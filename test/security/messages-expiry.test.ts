@@ -4,7 +4,8 @@
 
 import { describe, expect, it, vi } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { liveviewHandler, send, type TestClient } from "../../src/index.ts";
+import { liveviewHandler, send } from "../../src/index.ts";
+import { type TestClient } from "../../src/testing/index.ts";
 import { demoForFile, type Running } from "../helpers.ts";
 import { closeOf, rawSocket, sleep, until } from "./messages-sockets.ts";
 

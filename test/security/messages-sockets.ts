@@ -2,7 +2,8 @@
 
 import { WebSocket } from "ws";
 import { SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
-import type { App, TestClient } from "../../src/index.ts";
+import type { App } from "../../src/index.ts";
+import type { TestClient } from "../../src/testing/index.ts";
 import type { MemoryChannelLayer } from "../../src/channels/memory.ts";
 import { sessionGroup } from "../../src/session/session-key.ts";
 

@@ -2,7 +2,8 @@
 // creates a row by being offered, and a session is created only by a save, under a key the server makes.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, liveviewHandler, LiveClient, send, type Settings } from "../../src/index.ts";
+import { json, liveviewHandler, send, type Settings } from "../../src/index.ts";
+import { LiveClient } from "../../src/testing/index.ts";
 import { newSessionKey } from "../../src/session/session-key.ts";
 import { startDemo, type Running } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";

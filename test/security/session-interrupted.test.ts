@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoApp } from "../../examples/demo/app.ts";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { json, liveviewHandler, send, TestClient, text, type Settings } from "../../src/index.ts";
+import { json, liveviewHandler, send, text, type Settings } from "../../src/index.ts";
+import { TestClient } from "../../src/testing/index.ts";
 import { serve, startDemo, type Running } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
 

@@ -3,7 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { json, liveviewHandler, LiveClient, send, type Settings, type TestClient } from "../../src/index.ts";
+import { json, liveviewHandler, send, type Settings } from "../../src/index.ts";
+import { LiveClient, type TestClient } from "../../src/testing/index.ts";
 import { startDemo, type Running } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
 

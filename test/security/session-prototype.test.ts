@@ -3,7 +3,8 @@
 // sends can change a prototype, and a value stored under such a key comes back as that value.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { json, liveviewHandler, send, type TestClient } from "../../src/index.ts";
+import { json, liveviewHandler, send } from "../../src/index.ts";
+import { type TestClient } from "../../src/testing/index.ts";
 import type { JsonObject } from "../../src/json.ts";
 import { demoForFile } from "../helpers.ts";
 

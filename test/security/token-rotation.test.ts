@@ -3,7 +3,7 @@
 
 import { expect, it } from "vitest";
 import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { LiveClient, pageToken } from "../../src/index.ts";
+import { LiveClient, pageToken } from "../../src/testing/index.ts";
 import { demoForFile } from "../helpers.ts";
 
 const demo = demoForFile();

@@ -3,7 +3,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { LiveClient, TestClient } from "../../src/index.ts";
+import { LiveClient, TestClient } from "../../src/testing/index.ts";
 import { createDemoApp } from "../../examples/demo/app.ts";
 import { startDemo, tempDatabaseUrl, type Running } from "../helpers.ts";
 
@@ -57,7 +57,7 @@ describe("clearsessions", () => {
     await store.save("e".repeat(32), { set: { a: 1 }, deleted: [], expireAt: Date.now() - 1 });
     await store.save("f".repeat(32), { set: { a: 2 }, deleted: [], expireAt: Date.now() + 60_000 });
     const { execFileSync } = await import("node:child_process");
-    const out = execFileSync("npx", ["tsx", "src/cli/clearsessions.ts"], { env: { ...process.env, DATABASE_URL: r.app.settings.DATABASE_URL } }).toString();
+    const out = execFileSync("npx", ["tsx", "src/cli/main.ts", "clearsessions"], { env: { ...process.env, DATABASE_URL: r.app.settings.DATABASE_URL } }).toString();
     expect(out).toMatch(/removed [1-9]\d* expired session/);
     expect(await r.app.sessions.load("f".repeat(32))).toEqual({ a: 2 });
   });

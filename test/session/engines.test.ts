@@ -1,7 +1,7 @@
 // The embedded engines against the store contract: SQLite (db), memory (cache), and memory in front of SQLite.
 
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "../../src/index.ts";
+import { openSqlite } from "../../src/deployment.ts";
 import { CachedDbSessionStore } from "../../src/session/engines/cached-db.ts";
 import { MemorySessionStore } from "../../src/session/engines/memory.ts";
 import { SqliteSessionStore } from "../../src/session/engines/sqlite.ts";

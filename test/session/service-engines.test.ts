@@ -4,7 +4,7 @@
 import { afterAll } from "vitest";
 import { createPgPool } from "../../src/db/pg.ts";
 import { connectRedis } from "../../src/db/redis.ts";
-import { openSqlite } from "../../src/index.ts";
+import { openSqlite } from "../../src/deployment.ts";
 import { PgSessionStore } from "../../src/session/engines/pg.ts";
 import { RedisCachedDbSessionStore } from "../../src/session/engines/redis-cached-db.ts";
 import { RedisSessionStore } from "../../src/session/engines/redis.ts";

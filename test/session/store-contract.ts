@@ -1,7 +1,7 @@
 // The behaviour every SessionStore promises, run against each engine.
 
 import { describe, expect, it } from "vitest";
-import type { SessionStore } from "../../src/index.ts";
+import type { SessionStore } from "../../src/deployment.ts";
 
 const HOUR = 3600_000;
 
