@@ -122,11 +122,13 @@ export function loadSettings(options: Partial<Settings> = {}, env: Env = process
   return validate(merged as unknown as Settings);
 }
 
-/** The known setting nearest in spelling, for a name that is not one (a typo, or Django's name for another thing). */
+/** The setting a wrong name most likely meant: the same name in other case, or one holding all of its words. */
 function suggestion(key: string): string {
-  const upper = key.toUpperCase();
-  const near = Object.keys(defaultSettings).find((k) => k === upper || k.endsWith(`_${upper}`) || upper.endsWith(`_${k}`));
-  return near ? `; did you mean ${near}?` : `; the settings are listed in the README`;
+  const words = key.toUpperCase().split("_");
+  const near = Object.keys(defaultSettings)
+    .filter((k) => words.every((w) => k.split("_").includes(w)))
+    .sort((x, y) => x.length - y.length)[0];
+  return near ? `; did you mean ${near}?` : "; the settings are listed in the README";
 }
 
 function parseEnv(key: keyof Settings, raw: string): unknown {

@@ -27,4 +27,17 @@ describe("settings", () => {
     }
     expect(loadSettings({}, { CSRF_TRUSTED_ORIGINS: "https://app.example.com:8443, https://.example.org" }).CSRF_TRUSTED_ORIGINS).toEqual(["https://app.example.com:8443", "https://.example.org"]);
   });
+
+  it("leave DEBUG to the debug package: DEBUG=express:* or DEBUG=1 starts in production mode; LIVEVIEW_DEBUG is ours", () => {
+    expect(loadSettings({}, { DEBUG: "express:*" }).DEBUG).toBe(false);
+    expect(loadSettings({}, { DEBUG: "1" }).DEBUG).toBe(false);
+    expect(loadSettings({}, { LIVEVIEW_DEBUG: "true" }).DEBUG).toBe(true);
+    expect(() => loadSettings({}, { LIVEVIEW_DEBUG: "express:*" })).toThrow("LIVEVIEW_DEBUG=express:* is not a boolean");
+  });
+
+  it("refuse a setting passed in code that does not exist, naming it and the one meant", () => {
+    expect(() => loadSettings({ SESSION_AGE: 60 } as never, {})).toThrow("SESSION_AGE is not a setting; did you mean SESSION_COOKIE_AGE?");
+    expect(() => loadSettings({ debug: true } as never, {})).toThrow("debug is not a setting; did you mean DEBUG?");
+    expect(() => loadSettings({ COLOUR: "red" } as never, {})).toThrow("COLOUR is not a setting; the settings are listed in the README");
+  });
 });

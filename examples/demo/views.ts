@@ -40,5 +40,6 @@ export async function logoutSubmit(request: Request) {
  * lead to another site (`//host`, `/\host`, `https://...`) or to a `javascript:` URL.
  */
 function localPath(next: string | null): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
   return next && /^\/(?![/\\])[^\x00-\x20\\]*$/.test(next) ? next : "/";
 }

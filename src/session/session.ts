@@ -58,6 +58,7 @@ export class Session {
    * Replaces a value with `fn(current)` and saves at once. The session is held under its lock while a handler or
    * view runs, so the read and the write cannot interleave with another tab's.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- like get(), the caller's default decides the type
   async update<T = any>(key: string, fn: (current: T | undefined) => T): Promise<T> {
     const next = fn(this.get<T | undefined>(key));
     this.set(key, next);

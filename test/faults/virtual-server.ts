@@ -13,6 +13,7 @@ export class VirtualServer {
 
   /** A WebSocket class for `globalThis`, connecting to this server. */
   socketClass(): unknown {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class below needs this server in its constructor
     const server = this;
     return class extends VirtualSocket {
       constructor() {
