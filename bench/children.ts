@@ -78,6 +78,14 @@ export class Child {
     });
   }
 
+  /** Kills the process at once, as in a crash or a forced restart: its sockets and its listener close together. */
+  async kill(): Promise<void> {
+    if (this.exited) return;
+    const exit = new Promise<void>((resolve) => this.process.once("exit", () => resolve()));
+    this.process.kill("SIGKILL");
+    await exit;
+  }
+
   /** Asks the child to stop, and kills it if it does not exit in time. */
   async stop(): Promise<void> {
     if (this.exited) return;

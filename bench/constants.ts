@@ -1,4 +1,4 @@
-// Every duration, size and limit of the benchmark, named in one place.
+// The benchmark's durations, sizes and limits, named.
 
 /** Measured window of one run, and the warm-up before it (same sockets, not counted). */
 export const DEFAULT_DURATION_MS = 5_000;
@@ -63,12 +63,6 @@ export const HISTOGRAM_SUB_BUCKET_BITS = 7;
 /** Largest power of two tracked: 2^30 units = 107 s; longer latencies count in the last bucket. */
 export const HISTOGRAM_MAX_EXPONENT = 30;
 
-/** clz32's highest bit index: floor(log2(v)) = 31 - clz32(v). */
-export const UINT32_TOP_BIT = 31;
-
-export const P50 = 0.5;
-export const P99 = 0.99;
-
 /** Latencies print with this many significant digits (whole milliseconds above that). */
 export const LATENCY_DIGITS = 3;
 
@@ -78,11 +72,6 @@ export const PROC_STIME_FIELD = 12;
 export const DEFAULT_CLOCK_TICKS = 100;
 /** /proc/stat's "cpu" line: user, nice, system, (idle, iowait,) irq, softirq, steal. */
 export const PROC_STAT_BUSY_FIELDS = [0, 1, 2, 5, 6, 7];
-
-export const MS_PER_SECOND = 1_000;
-export const MICROSECONDS_PER_MS = 1_000;
-export const BYTES_PER_KB = 1_024;
-export const PERCENT = 100;
 
 /** `--reconnect`: pages (instances of the real client) on our server when it is killed, and how long it stays down. */
 export const STORM_PAGES = 1_000;

@@ -1,6 +1,5 @@
 // CPU used during a run's measured window: by the server under test, and by processes outside the benchmark.
 
-import { MICROSECONDS_PER_MS } from "./constants.ts";
 import { canReadProc, cpuMicros, machineBusyMicros } from "./proc.ts";
 
 export interface CpuShares {
@@ -40,7 +39,7 @@ export class CpuMeter {
   shares(windowMs: number): CpuShares {
     const [start, end] = this.samples;
     if (!start || !end) return { server: null, others: null };
-    const share = (micros: number) => micros / MICROSECONDS_PER_MS / windowMs;
+    const share = (micros: number) => micros / 1000 / windowMs;
     return {
       server: this.server === null ? null : share(end.server - start.server),
       others: Math.max(0, share(end.machine - start.machine - (end.ours - start.ours))),

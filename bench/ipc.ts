@@ -59,7 +59,9 @@ export type ToChild =
   | { type: "stop"; id: number }
   | { type: "run"; id: number; job: LoadJob }
   | { type: "open"; id: number; job: IdleJob }
-  | { type: "close"; id: number };
+  | { type: "close"; id: number }
+  | { type: "listen"; id: number; port: number }
+  | { type: "upgrades"; id: number };
 
 export type FromChild =
   | { type: "ready"; port: number }
@@ -69,4 +71,6 @@ export type FromChild =
   | { type: "opened"; id: number; count: number }
   | { type: "closed"; id: number }
   | { type: "stopped"; id: number }
+  | { type: "listening"; id: number; port: number; at: number }
+  | { type: "upgrades"; id: number; times: number[] }
   | { type: "error"; id: number; message: string };

@@ -3,7 +3,7 @@
 import { join, relative } from "node:path";
 import { measureBundle } from "./bundle.ts";
 import { Child } from "./children.ts";
-import { MEMORY_SOCKETS, MS_PER_SECOND } from "./constants.ts";
+import { MEMORY_SOCKETS } from "./constants.ts";
 import { freshDatabase } from "./database.ts";
 import { detectEnvironment, loadAverage } from "./environment.ts";
 import { fetchVisit, fetchVisits, hasSessionCookie, type Visit } from "./http-session.ts";
@@ -84,7 +84,7 @@ try {
   // Alone on the machine: every other server stopped first.
   const reconnect = options.reconnect && !peer ? (await stopAll(), await measureReconnect(database.url, log)) : null;
 
-  const runSeconds = (performance.now() - clock) / MS_PER_SECOND;
+  const runSeconds = (performance.now() - clock) / 1000;
   const loadAtEnd = loadAverage();
   const file = writeResults(startedAt, {
     startedAt: startedAt.toISOString(),

@@ -1,10 +1,7 @@
 // The command line of `npm run bench`: durations, rounds, connection counts, and another server to drive.
 
 import { parseArgs } from "node:util";
-import {
-  DEFAULT_CONNECTIONS, DEFAULT_DURATION_MS, DEFAULT_ROUNDS, DEFAULT_WARMUP_MS, MS_PER_SECOND,
-  QUICK_DURATION_MS, QUICK_ROUNDS, QUICK_WARMUP_MS, STORM_PAGES, STORM_PAUSE_MS,
-} from "./constants.ts";
+import { DEFAULT_CONNECTIONS, DEFAULT_DURATION_MS, DEFAULT_ROUNDS, DEFAULT_WARMUP_MS, QUICK_DURATION_MS, QUICK_ROUNDS, QUICK_WARMUP_MS, STORM_PAGES, STORM_PAUSE_MS } from "./constants.ts";
 
 export interface Options {
   durationMs: number;
@@ -21,18 +18,18 @@ export interface Options {
 }
 
 export const USAGE = `npm run bench -- [options]
-  --duration S         measured seconds per run (default ${DEFAULT_DURATION_MS / MS_PER_SECOND})
-  --warmup S           warm-up seconds before each run (default ${DEFAULT_WARMUP_MS / MS_PER_SECOND})
+  --duration S         measured seconds per run (default ${DEFAULT_DURATION_MS / 1000})
+  --warmup S           warm-up seconds before each run (default ${DEFAULT_WARMUP_MS / 1000})
   --rounds N           echo/ours alternations per configuration (default ${DEFAULT_ROUNDS})
   --connections LIST   sockets per run, e.g. 1,50,500 (default ${DEFAULT_CONNECTIONS.join(",")})
-  --quick              a smoke run: ${QUICK_DURATION_MS / MS_PER_SECOND} s runs, ${QUICK_ROUNDS} round
+  --quick              a smoke run: ${QUICK_DURATION_MS / 1000} s runs, ${QUICK_ROUNDS} round
   --skip-memory        skip the idle-memory measurement
   --url URL --page URL benchmark another server instead of ours: its socket URL ({room} or a fixed room) and
                        a page that sets its session cookie and shows "Counter: <strong>N</strong>"
   --pid PID            with --url: that server's process id, to read its RSS for the memory measurement
   --cpu-prof           profile our server during the throughput runs (written under bench/results/)
   --reconnect          also measure a reconnect storm: ${STORM_PAGES.toLocaleString("en-US")} pages on our server, killed and restarted
-                       after ${STORM_PAUSE_MS / MS_PER_SECOND} s: when each page comes back`;
+                       after ${STORM_PAUSE_MS / 1000} s: when each page comes back`;
 
 function positive(name: string, raw: string | undefined, fallback: number, scale = 1): number {
   if (raw === undefined) return fallback;
@@ -66,8 +63,8 @@ export function parseOptions(argv: string[]): Options | "help" {
     ? DEFAULT_CONNECTIONS
     : values.connections.split(",").map((c) => Math.round(positive("connections", c.trim(), 0)));
   return {
-    durationMs: positive("duration", values.duration, quick ? QUICK_DURATION_MS : DEFAULT_DURATION_MS, MS_PER_SECOND),
-    warmupMs: values.warmup === "0" ? 0 : positive("warmup", values.warmup, quick ? QUICK_WARMUP_MS : DEFAULT_WARMUP_MS, MS_PER_SECOND),
+    durationMs: positive("duration", values.duration, quick ? QUICK_DURATION_MS : DEFAULT_DURATION_MS, 1000),
+    warmupMs: values.warmup === "0" ? 0 : positive("warmup", values.warmup, quick ? QUICK_WARMUP_MS : DEFAULT_WARMUP_MS, 1000),
     rounds: Math.round(positive("rounds", values.rounds, quick ? QUICK_ROUNDS : DEFAULT_ROUNDS)),
     connections,
     skipMemory: values["skip-memory"],

@@ -1,6 +1,5 @@
 // Rounds merged into one row per configuration: throughput, latency percentiles, ratio, lost updates, CPU.
 
-import { P50, P99, MS_PER_SECOND } from "./constants.ts";
 import { Histogram } from "./load/histogram.ts";
 import type { Mode, Run } from "./throughput.ts";
 
@@ -39,9 +38,9 @@ function side(runs: Run[]): Side {
   const cpu = runs.map((r) => r.serverCpu).filter((c): c is number => c !== null);
   const others = runs.map((r) => r.otherCpu).filter((c): c is number => c !== null);
   return {
-    roundTripsPerSecond: (roundTrips / windowMs) * MS_PER_SECOND,
-    p50Ms: histogram.quantile(P50),
-    p99Ms: histogram.quantile(P99),
+    roundTripsPerSecond: (roundTrips / windowMs) * 1000,
+    p50Ms: histogram.quantile(0.5),
+    p99Ms: histogram.quantile(0.99),
     serverCpu: cpu.length > 0 ? mean(cpu) : null,
     clientCpu: mean(runs.map((r) => r.result.clientCpu)),
     otherCpu: others.length > 0 ? Math.max(...others) : null,

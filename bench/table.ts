@@ -1,7 +1,7 @@
 // The short report on stdout: how the benchmark ran, then round trips, idle memory and the client bundle.
 
 import type { BundleSize } from "./bundle.ts";
-import { BUSY_LOAD_AVERAGE, BYTES_PER_KB, LATENCY_DIGITS, MS_PER_SECOND, PERCENT } from "./constants.ts";
+import { BUSY_LOAD_AVERAGE, LATENCY_DIGITS } from "./constants.ts";
 import type { Environment } from "./environment.ts";
 import type { MemoryResult } from "./memory.ts";
 import type { Options } from "./options.ts";
@@ -9,9 +9,9 @@ import type { Row, Side } from "./summary.ts";
 
 const count = (n: number) => Math.round(n).toLocaleString("en-US");
 export const ms = (n: number) => (n >= 10 ** (LATENCY_DIGITS - 1) ? n.toFixed(0) : n.toPrecision(LATENCY_DIGITS));
-const kb = (bytes: number) => `${(bytes / BYTES_PER_KB).toFixed(1)} KB`;
-const percent = (share: number | null) => (share === null ? "-" : String(Math.round(share * PERCENT)));
-const seconds = (milliseconds: number) => `${milliseconds / MS_PER_SECOND} s`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const percent = (share: number | null) => (share === null ? "-" : String(Math.round(share * 100)));
+const seconds = (milliseconds: number) => `${milliseconds / 1000} s`;
 
 function table(rows: string[][], rightAligned: (column: number) => boolean): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -2,7 +2,7 @@
 
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Child } from "./children.ts";
-import { IDLE_NOTICE_MS, MS_PER_SECOND, OTHERS_NOTICE_SHARE, PAUSE_BETWEEN_RUNS_MS, PERCENT } from "./constants.ts";
+import { IDLE_NOTICE_MS, OTHERS_NOTICE_SHARE, PAUSE_BETWEEN_RUNS_MS } from "./constants.ts";
 import { CpuMeter } from "./cpu-meter.ts";
 import { readCounter, type Visit } from "./http-session.ts";
 import type { LoadJob, LoadResult, ReplyMode } from "./ipc.ts";
@@ -56,7 +56,7 @@ export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer,
       for (let round = 1; round <= plan.rounds; round++) {
         for (const server of [echo, target]) {
           const waited = await waitForIdle(serverPids);
-          if (waited > IDLE_NOTICE_MS) log(`  (waited ${(waited / MS_PER_SECOND).toFixed(1)} s for the servers to go idle)`);
+          if (waited > IDLE_NOTICE_MS) log(`  (waited ${(waited / 1000).toFixed(1)} s for the servers to go idle)`);
           const run = await measureOne(plan, mode, connections, round, server, client, [...serverPids, client.pid]);
           runs.push(run);
           log(describe(run, plan, server.label, Math.max(echo.label.length, target.label.length)));
@@ -96,12 +96,12 @@ async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number,
 
 function describe(run: Run, plan: ThroughputPlan, serverLabel: string, labelWidth: number): string {
   const { result } = run;
-  const rate = Math.round((result.roundTrips / result.windowMs) * MS_PER_SECOND).toLocaleString("en-US");
+  const rate = Math.round((result.roundTrips / result.windowMs) * 1000).toLocaleString("en-US");
   const extra = [
     run.lost !== null ? `lost ${run.lost}` : "",
     result.errors ? `errors ${result.errors}` : "",
     result.unanswered ? `unanswered ${result.unanswered}` : "",
-    run.otherCpu !== null && run.otherCpu > OTHERS_NOTICE_SHARE ? `other processes ${Math.round(run.otherCpu * PERCENT)} % cpu` : "",
+    run.otherCpu !== null && run.otherCpu > OTHERS_NOTICE_SHARE ? `other processes ${Math.round(run.otherCpu * 100)} % cpu` : "",
   ].filter(Boolean).join(", ");
   const mode = run.mode.padEnd(Math.max(...MODES.map((m) => m.length)));
   const c = `C=${run.connections}`.padEnd(`C=${Math.max(...plan.connections)}`.length);

@@ -1,7 +1,7 @@
 // One load run: C sockets, each a closed loop (send, await the reply, send again), timed after a warm-up.
 
 import { setTimeout as sleep } from "node:timers/promises";
-import { CLOSE_TIMEOUT_MS, DRAIN_TIMEOUT_MS, MICROSECONDS_PER_MS, P50, P99 } from "../constants.ts";
+import { CLOSE_TIMEOUT_MS, DRAIN_TIMEOUT_MS } from "../constants.ts";
 import type { LoadJob, LoadResult } from "../ipc.ts";
 import { closeSockets, newRoom, openSockets } from "./connect.ts";
 import { Histogram } from "./histogram.ts";
@@ -93,14 +93,14 @@ export async function runClosedLoop(job: LoadJob, onWindow?: (phase: "start" | "
   return {
     roundTrips,
     windowMs,
-    p50Ms: histogram.quantile(P50),
-    p99Ms: histogram.quantile(P99),
+    p50Ms: histogram.quantile(0.5),
+    p99Ms: histogram.quantile(0.99),
     maxMs: histogram.max(),
     acknowledged,
     errors,
     unanswered,
     otherMessages,
-    clientCpu: (cpu.user + cpu.system) / MICROSECONDS_PER_MS / windowMs,
+    clientCpu: (cpu.user + cpu.system) / 1000 / windowMs,
     histogram: histogram.toArray(),
   };
 }

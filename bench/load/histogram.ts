@@ -1,6 +1,6 @@
 // A fixed-size log-linear latency histogram: recording allocates nothing, rounds merge by adding counts.
 
-import { HISTOGRAM_MAX_EXPONENT, HISTOGRAM_SUB_BUCKET_BITS, HISTOGRAM_UNITS_PER_MS, UINT32_TOP_BIT } from "../constants.ts";
+import { HISTOGRAM_MAX_EXPONENT, HISTOGRAM_SUB_BUCKET_BITS, HISTOGRAM_UNITS_PER_MS } from "../constants.ts";
 
 const SUB = 1 << HISTOGRAM_SUB_BUCKET_BITS;
 const MAX_UNITS = 2 ** HISTOGRAM_MAX_EXPONENT - 1;
@@ -9,7 +9,8 @@ const BUCKETS = (HISTOGRAM_MAX_EXPONENT - HISTOGRAM_SUB_BUCKET_BITS + 1) * SUB;
 
 function bucketOf(units: number): number {
   if (units < SUB) return units;
-  const shift = UINT32_TOP_BIT - Math.clz32(units) - HISTOGRAM_SUB_BUCKET_BITS;
+  // 31 - clz32(v) is floor(log2(v)) for a 32-bit v.
+  const shift = 31 - Math.clz32(units) - HISTOGRAM_SUB_BUCKET_BITS;
   return shift * SUB + (units >>> shift);
 }
 

@@ -1,6 +1,5 @@
 // How reconnections spread in time after a restart: a histogram, the busiest window, percentiles.
 
-import { MS_PER_SECOND, PERCENT } from "../constants.ts";
 
 export interface Spread {
   count: number;
@@ -16,7 +15,7 @@ export interface Spread {
 }
 
 /** `times` are milliseconds since the server was back. */
-export function spreadOf(times: number[], windowMs = MS_PER_SECOND, bucketMs = MS_PER_SECOND / 2): Spread {
+export function spreadOf(times: number[], windowMs = 1000, bucketMs = 1000 / 2): Spread {
   const sorted = [...times].sort((a, b) => a - b);
   let busiestWindow = 0;
   for (let first = 0, last = 0; last < sorted.length; last++) {
@@ -38,14 +37,14 @@ const BAR_WIDTH = 40;
 /** One line per bucket, with a bar scaled to the fullest one. */
 export function histogram(spread: Spread): string {
   const fullest = Math.max(1, ...spread.buckets);
-  const seconds = (ms: number) => (ms / MS_PER_SECOND).toFixed(1);
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
   return spread.buckets
     .map((n, i) => `${seconds(i * spread.bucketMs).padStart(5)}-${seconds((i + 1) * spread.bucketMs).padEnd(5)} s ${String(n).padStart(5)}  ${"#".repeat(Math.round((n / fullest) * BAR_WIDTH))}`)
     .join("\n");
 }
 
 export function describeSpread(spread: Spread): string {
-  const share = Math.round((spread.busiestWindow / Math.max(1, spread.count)) * PERCENT);
-  return `${spread.count} reconnections; busiest ${spread.windowMs / MS_PER_SECOND} s: ${spread.busiestWindow} (${share} %); ` +
+  const share = Math.round((spread.busiestWindow / Math.max(1, spread.count)) * 100);
+  return `${spread.count} reconnections; busiest ${spread.windowMs / 1000} s: ${spread.busiestWindow} (${share} %); ` +
     `p50 ${Math.round(spread.p50Ms)} ms, p90 ${Math.round(spread.p90Ms)} ms, last ${Math.round(spread.lastMs)} ms after the restart`;
 }

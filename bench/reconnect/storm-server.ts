@@ -5,10 +5,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createDemoApp } from "../../examples/demo/app.ts";
-import type { FromStormServer, ToStormServer } from "./storm-messages.ts";
+import type { FromChild, ToChild } from "../ipc.ts";
 
 const databaseUrl = process.env.STORM_DATABASE_URL;
-if (!databaseUrl || !process.send) throw new Error("this script is started by bench/reconnect/server-process.ts");
+if (!databaseUrl || !process.send) throw new Error("this script is started by bench/reconnect/storm.ts");
 
 const app = await createDemoApp({ settings: { DATABASE_URL: databaseUrl } });
 const server = createServer(app.handler);
@@ -16,13 +16,18 @@ app.attach(server);
 const upgrades: number[] = [];
 server.on("upgrade", () => upgrades.push(Date.now()));
 
-const reply = (message: FromStormServer) => process.send!(message);
-process.on("message", (message: ToStormServer) => {
+const reply = (message: FromChild) => process.send!(message);
+process.on("message", (message: ToChild) => {
+  const { id } = message;
   if (message.type === "listen") {
-    server.once("error", (error) => reply({ type: "error", message: error.message }));
-    server.listen(message.port, "127.0.0.1", () => reply({ type: "listening", port: (server.address() as AddressInfo).port, at: Date.now() }));
+    server.once("error", (error) => reply({ type: "error", id, message: error.message }));
+    server.listen(message.port, "127.0.0.1", () =>
+      reply({ type: "listening", id, port: (server.address() as AddressInfo).port, at: Date.now() }),
+    );
   }
-  if (message.type === "upgrades") reply({ type: "upgrades", times: upgrades });
+  if (message.type === "upgrades") reply({ type: "upgrades", id, times: upgrades });
+  if (message.type === "stop") process.exit(0);
 });
 process.on("disconnect", () => process.exit(0));
-reply({ type: "ready" });
+// Ready, not yet listening: the port comes with the "listen" request.
+reply({ type: "ready", port: 0 });

@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { installBrowserGlobals } from "./browser-globals.ts";
 import { openClientSockets, type SocketModule } from "./client-sockets.ts";
-import { StormServer } from "./server-process.ts";
+import { Child } from "../children.ts";
 import { spreadOf, type Spread } from "./spread.ts";
 
 export interface StormOptions {
@@ -38,16 +38,17 @@ const NS_PER_MS = 1e6;
 const LAG_RESOLUTION_MS = 10;
 
 export async function reconnectStorm(options: StormOptions): Promise<StormResult> {
-  const servers: StormServer[] = [];
+  const servers: Child[] = [];
   const start = async () => {
-    const server = await StormServer.start(options.databaseUrl);
+    const server = await Child.start({ script: "reconnect/storm-server.ts", core: null, env: { STORM_DATABASE_URL: options.databaseUrl } });
     servers.push(server);
     return server;
   };
+  const listen = (server: Child, port: number) => server.request({ type: "listen", port }, "listening");
   let globals: ReturnType<typeof installBrowserGlobals> | undefined;
   try {
     const first = await start();
-    const { port } = await first.listen(0);
+    const { port } = await listen(first, 0);
     // Started now (it listens later), so that the pause is not lengthened by its start-up.
     const starting = start();
     globals = installBrowserGlobals(`http://127.0.0.1:${port}`);
@@ -60,11 +61,11 @@ export async function reconnectStorm(options: StormOptions): Promise<StormResult
     const downAt = Date.now();
     await first.kill(); // every socket drops at once
     await sleep(Math.max(0, options.pauseMs - (Date.now() - downAt)));
-    const { at: backAt } = await next.listen(port);
+    const { at: backAt } = await listen(next, port);
     const attemptsWhileDown = globals.attempts() - attemptsBefore;
     await pages.allOpen(options.timeoutMs);
     lag.disable();
-    const upgrades = await next.upgrades();
+    const { times: upgrades } = await next.request({ type: "upgrades" }, "upgrades");
     return {
       sockets: options.sockets,
       downMs: backAt - downAt,

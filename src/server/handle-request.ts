@@ -68,7 +68,7 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
     return write(res, errorResponse(error, settings, app.logger));
   }
   const key = session.key;
-  if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.savedKeys.size > 0))) {
+  if (key !== cookieKey || (key !== null && (settings.SESSION_SAVE_EVERY_REQUEST || session.written))) {
     response.headers["Set-Cookie"] = sessionCookie(key, settings);
   }
   write(res, response);

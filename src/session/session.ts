@@ -24,6 +24,8 @@ export class Session {
   private receipt: string | null = null;
   /** Keys written by this session's saves so far (what other tabs are told about). */
   readonly savedKeys = new Set<string>();
+  /** Whether any save of this copy reached the store (a forced one may write no key, and still extends expiry). */
+  written = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -97,7 +99,11 @@ export class Session {
     this.explicitlyModified = true;
   }
 
-  /** True after `set`/`delete`/`clear`, or when a value was mutated in place since the last save. */
+  /**
+   * True after `set`/`delete`/`clear`, or when a value was mutated in place since the last save. Setting it to true
+   * means what it means in Django: the session is saved when the handler or view ends (its expiry extended, its
+   * cookie sent again) even if no value changed.
+   */
   get modified(): boolean {
     if (this.explicitlyModified) return true;
     const { set, deleted } = this.changes();
@@ -152,7 +158,7 @@ export class Session {
     }
     for (const [k, v] of Object.entries(changes.set)) assertJson(v, `session value "${k}"`);
     const nothing = Object.keys(changes.set).length === 0 && changes.deleted.length === 0;
-    if (nothing && !force) {
+    if (nothing && !force && !this.explicitlyModified) {
       this.explicitlyModified = false;
       return;
     }
@@ -167,6 +173,7 @@ export class Session {
     for (const [k, v] of Object.entries(changes.set)) this.saved.set(k, JSON.stringify(v));
     for (const k of changes.deleted) this.saved.delete(k);
     for (const k of [...Object.keys(changes.set), ...changes.deleted]) this.savedKeys.add(k);
+    this.written = true;
     this.explicitlyModified = false;
   }
 
