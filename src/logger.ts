@@ -8,3 +8,17 @@ export interface Logger {
 }
 
 export const consoleLogger: Logger = console;
+
+/**
+ * Connections (Redis clients, PostgreSQL pools, SQLite files) are shared by every app of the process, so their news
+ * (an outage, a recovery) goes to one logger: that of the last app created with a `logger`, else the console.
+ */
+let connectionLogger: Logger = consoleLogger;
+
+export function connectionLog(): Logger {
+  return connectionLogger;
+}
+
+export function setConnectionLogger(logger: Logger): void {
+  connectionLogger = logger;
+}

@@ -1,5 +1,6 @@
 // The in-process channel layer: groups are sets of listeners in this process.
 
+import { connectionLog } from "../logger.ts";
 import type { JsonObject } from "../json.ts";
 import type { ChannelLayer, GroupListener } from "./channel-layer.ts";
 
@@ -29,7 +30,7 @@ export class MemoryChannelLayer implements ChannelLayer {
       try {
         listener(message);
       } catch (error) {
-        console.error(`liveview: a listener of group ${group} threw`, error);
+        connectionLog().error(`liveview: a listener of group ${group} threw`, error);
       }
     }
   }

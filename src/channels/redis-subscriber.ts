@@ -1,5 +1,6 @@
 // One Redis connection in subscriber mode per process, shared by every group and lock that listens to a channel.
 
+import { connectionLog } from "../logger.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../db/redis.ts";
 import { release, retain } from "../db/ref-count.ts";
 
@@ -57,7 +58,7 @@ export class RedisSubscriber {
     for (const channel of channels) this.subscribed.set(channel, ack);
     ack.catch((error) => {
       for (const channel of channels) if (this.subscribed.get(channel) === ack) this.subscribed.delete(channel);
-      console.error(`liveview: resubscribing ${channels.length} Redis channels failed: ${error.message}`);
+      connectionLog().error(`liveview: resubscribing ${channels.length} Redis channels failed: ${error.message}`);
     });
   }
 

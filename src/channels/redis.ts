@@ -1,5 +1,6 @@
 // The channel layer over Redis pub/sub (REDIS_URL): a group reaches its sockets on every process.
 
+import { connectionLog } from "../logger.ts";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_REDIS_PREFIX, REDIS_COMMAND_TIMEOUT_MS } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
@@ -47,7 +48,7 @@ export class RedisChannelLayer implements ChannelLayer {
     try {
       envelope = JSON.parse(payload) as Envelope;
     } catch {
-      console.error(`liveview: ignored a message on ${channel} that is not JSON`);
+      connectionLog().error(`liveview: ignored a message on ${channel} that is not JSON`);
       return;
     }
     this.local.deliver(channel.slice(this.prefix.length), envelope.m);

@@ -1,5 +1,6 @@
 // PostgreSQL pools for DATABASE_URL=postgres://...: bounded waits, no crash on a dropped connection, clear errors.
 
+import { connectionLog } from "../logger.ts";
 import type pg from "pg";
 import { PG_CONNECT_TIMEOUT_MS, PG_IDLE_MS, PG_POOL_SIZE, PG_QUERY_TIMEOUT_MS } from "../constants.ts";
 import { LiveViewError, storeUnavailable } from "../errors.ts";
@@ -24,7 +25,7 @@ export function createPgPool(url: string, max = PG_POOL_SIZE): Pool {
     allowExitOnIdle: true,
   });
   // An idle connection that the server drops emits 'error' on the pool; the next query reconnects.
-  pool.on("error", (error) => console.error(`liveview: PostgreSQL at ${where(pool)}: idle connection lost: ${error.message}`));
+  pool.on("error", (error) => connectionLog().error(`liveview: PostgreSQL at ${where(pool)}: idle connection lost: ${error.message}`));
   return pool;
 }
 

@@ -1,5 +1,6 @@
 // Redis connections for sessions, locks and groups: bounded waits, quiet reconnects, clear errors when it is down.
 
+import { connectionLog } from "../logger.ts";
 import type { Redis } from "ioredis";
 import {
   REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_READY_WAIT_MS, REDIS_RETRY_MAX_MS,
@@ -31,10 +32,10 @@ export function connectRedis(url: string, role = "commands"): Redis {
   client.on("error", (error: Error) => {
     if (down) return; // one line per outage, not one per reconnection attempt
     down = true;
-    console.error(`liveview: Redis at ${where(client)} (${role}) is unavailable: ${error.message}; reconnecting`);
+    connectionLog().error(`liveview: Redis at ${where(client)} (${role}) is unavailable: ${error.message}; reconnecting`);
   });
   client.on("ready", () => {
-    if (down) console.error(`liveview: Redis at ${where(client)} (${role}) is back`);
+    if (down) connectionLog().error(`liveview: Redis at ${where(client)} (${role}) is back`);
     down = false;
   });
   return client;

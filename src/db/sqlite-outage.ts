@@ -3,6 +3,7 @@
 // waits for a lock synchronously (the whole process stops while it waits), once a write found the database locked
 // the next ones do not wait: they fail at once until one succeeds, which restores the wait.
 
+import { connectionLog } from "../logger.ts";
 import { SQLITE_BUSY_TIMEOUT_MS } from "../constants.ts";
 import type { LiveViewError } from "../errors.ts";
 import type { SqliteDatabase } from "./sqlite.ts";
@@ -31,13 +32,13 @@ export function sqliteWrite<T>(db: SqliteDatabase, write: () => T): T {
     if (!failing.has(db)) {
       failing.add(db);
       db.pragma("busy_timeout = 0");
-      console.error(`liveview: SQLite at ${db.name} cannot be written (${(error as Error).message}); writes fail at once until one succeeds`);
+      connectionLog().error(`liveview: SQLite at ${db.name} cannot be written (${(error as Error).message}); writes fail at once until one succeeds`);
     }
     throw unavailable(error, "saved");
   }
   if (failing.delete(db)) {
     db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    console.error(`liveview: SQLite at ${db.name} can be written again`);
+    connectionLog().error(`liveview: SQLite at ${db.name} can be written again`);
   }
   return result;
 }

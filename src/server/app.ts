@@ -10,7 +10,7 @@ import type { UserStore } from "../auth/user-store.ts";
 import type { ChannelLayer } from "../channels/channel-layer.ts";
 import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
-import { consoleLogger, type Logger } from "../logger.ts";
+import { consoleLogger, setConnectionLogger, type Logger } from "../logger.ts";
 import type { Consumer } from "../live/connection/consumer.ts";
 import { registry as globalRegistry, type Registry } from "../live/calls/registry.ts";
 import type { LiveRuntime } from "../live/runtime.ts";
@@ -78,6 +78,7 @@ export class App implements LiveRuntime {
     this.settings = loadSettings(options.settings);
     this.registry = options.registry ?? globalRegistry;
     this.logger = options.logger ?? consoleLogger;
+    if (options.logger) setConnectionLogger(options.logger);
     this.onError = options.onError ?? null;
     // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
     const deployment = createDeployment(this.settings, { use: options });

@@ -1,5 +1,6 @@
 // A session lock shared by every process on one Redis: SET NX PX with a token, a renewed lease, a release that wakes waiters.
 
+import { connectionLog } from "../logger.ts";
 import { randomUUID } from "node:crypto";
 import type { RedisSubscriber } from "../channels/redis-subscriber.ts";
 import {
@@ -106,7 +107,7 @@ export class RedisSessionLock implements SessionLock {
   private async renew(key: string, token: string): Promise<void> {
     try {
       const renewed = await redisCall(this.redis, () => RENEW.run(this.redis, [this.names(key).lock], [token, this.leaseMs]));
-      if (renewed !== 1) console.error("liveview: a session lock expired while its handler was still running (lease too short, or Redis unreachable)");
+      if (renewed !== 1) connectionLog().error("liveview: a session lock expired while its handler was still running (lease too short, or Redis unreachable)");
     } catch {
       // Redis is down: the connection logs it; the next renewal tries again.
     }
@@ -118,7 +119,7 @@ export class RedisSessionLock implements SessionLock {
     try {
       await redisCall(this.redis, () => RELEASE.run(this.redis, [lock, next], [token, freed]));
     } catch (error) {
-      console.error(`liveview: could not release a session lock (${(error as Error).message}); it frees itself within ${this.leaseMs} ms`);
+      connectionLog().error(`liveview: could not release a session lock (${(error as Error).message}); it frees itself within ${this.leaseMs} ms`);
     }
   }
 
