@@ -211,6 +211,8 @@ describe("actions and errors", () => {
     expect(await page.isChecked("#profile input[name=plan][value=basic]")).toBe(false);
     expect(await page.inputValue("#profile select[name=country]")).toBe("fr");
     expect(await page.inputValue("#profile textarea[name=bio]")).toBe("Analyst");
+    // The server snake_cases keys by the protocol's rule; the client matches a field name by the same rule.
+    expect(await page.inputValue("#profile input[name=userID]")).toBe("u-7");
   });
 
   it("dispatches a custom action as the DOM event liveview:<action> with the message as detail", async () => {

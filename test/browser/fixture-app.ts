@@ -59,7 +59,7 @@ handler("restore_profile", () => [
   {
     action: "restore_form",
     form_id: "profile",
-    form_data: { name: "Ada Lovelace", newsletter: true, plan: "pro", country: "fr", bio: "Analyst" },
+    form_data: { name: "Ada Lovelace", newsletter: true, plan: "pro", country: "fr", bio: "Analyst", user_id: "u-7" },
     saved_at: "2024-01-01T00:00:00Z",
   },
 ]);
