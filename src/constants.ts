@@ -93,3 +93,25 @@ export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
 /** A cached session whose database write began stays unservable this long if its cache update never comes. */
 export const CACHE_PENDING_MS = 60_000;
+
+// forms (issue 13)
+/** The seed guide's session key for form drafts: `{ [formId]: { data, timestamp } }`; the built-in drafts use it too. */
+export const FORM_DRAFTS_KEY = "form_drafts";
+/** Session key listing the forms submitted per page, so a late autosave or a second click of that page is refused. */
+export const SUBMITTED_FORMS_KEY = "_liveview_submitted";
+/** Submitted (page, form) pairs remembered; a page's late calls arrive within seconds, so a few dozen suffice. */
+export const SUBMITTED_FORMS_KEPT = 32;
+/** A form id: a letter, then up to 63 letters, digits, `_` or `-` (it becomes a key of the drafts object). */
+export const FORM_ID_PATTERN = /^[A-Za-z][\w-]{0,63}$/;
+/** Largest built-in draft (JSON bytes of its fields), well under the frame limit. */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+/** Built-in draft forms kept per session; saving one more drops the oldest. */
+export const MAX_DRAFT_FORMS = 50;
+/** The built-in drafts' handlers (called by our client for forms marked `data-liveview-draft`). */
+export const SAVE_DRAFT_FUNCTION = "liveview_save_draft";
+export const LOAD_DRAFT_FUNCTION = "liveview_load_draft";
+export const CLEAR_DRAFT_FUNCTION = "liveview_clear_draft";
+/** Actions the built-in drafts answer with. */
+export const DRAFT_SAVED_ACTION = "draft_saved";
+export const DRAFT_RESTORE_ACTION = "draft_restore";
+export const DRAFTS_CHANGED_ACTION = "drafts_changed";

@@ -15,7 +15,12 @@ export type ErrorCode =
   | "session_interrupted"
   | "permission_denied"
   | "too_deep"
-  | "rate_limited";
+  | "rate_limited"
+  // forms (issue 13)
+  | "duplicate_submit"
+  | "form_submitted"
+  | "draft_too_large"
+  | "outbox_wrong_session";
 
 export class LiveViewError extends Error {
   readonly code: ErrorCode;

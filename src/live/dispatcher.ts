@@ -10,6 +10,8 @@ import type { Content } from "./content.ts";
 import { describeFailure } from "./failure-reply.ts";
 import { parseMessage } from "./parse-message.ts";
 import { withSession } from "./with-session.ts";
+import { checkOutboxEntry } from "../forms/outbox-check.ts";
+import { watchFormCall } from "../forms/submit-guard.ts";
 
 /** Called for every text frame; the socket's queue keeps its handlers in arrival order. */
 export function receive(consumer: Consumer, frame: string): void {
@@ -66,15 +68,19 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       // String ids are unique per page (ours: "<page>.<n>"): a message the session already recorded is a replay.
       if (typeof content.id === "string") {
         if (session.hasReceipt(content.id)) return;
-        session.recordReceipt(content.id);
+        // A form's calls (a submit may change only the database) are recorded even when the session is unchanged.
+        session.recordReceipt(content.id, { alone: content.form_id !== undefined });
       }
+      checkOutboxEntry(session, content);
       // Before the content is looked at: a caller who may not call the handler learns nothing of what it expects.
       await authorize(consumer, entry.access);
       for (const middleware of registry.middleware) {
         if ((await middleware(consumer, content, name)) === false) return;
       }
       const input = entry.schema ? validate(entry.schema, content) : content;
+      const formWatch = watchFormCall(session, content);
       await entry.handler(consumer, input as never);
+      await formWatch?.after();
     });
   } catch (error) {
     const failure = describeFailure(settings, error, `handler "${name}" failed`);

@@ -10,6 +10,7 @@ import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL } from "../cons
 import type { JsonObject } from "../json.ts";
 import type { Consumer } from "../live/consumer.ts";
 import { navigate } from "../live/navigate.ts";
+import { registerDrafts } from "../forms/drafts.ts";
 import { registry as globalRegistry, type Registry } from "../live/registry.ts";
 import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/send.ts";
@@ -60,6 +61,7 @@ export class App implements LiveRuntime {
     this.settings = loadSettings(options.settings);
     this.registry = options.registry ?? globalRegistry;
     if (!this.registry.get("navigate")) this.registry.register("navigate", null, navigate as never);
+    registerDrafts(this.registry);
     // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
     const deployment = createDeployment(this.settings, { use: options });
     this.channels = deployment.channels;
