@@ -75,3 +75,36 @@ export const KEY_NAMES: Record<string, string> = {
   PageUp: "page_up",
   PageDown: "page_down",
 };
+
+// forms (issue 13)
+/** Text shown on an element while its call is in flight; the element is disabled until the server's reply. */
+export const DISABLE_WITH_ATTR = "data-liveview-disable-with";
+/** Marks a form whose fields are saved as a draft in the session while the user types (no handler code). */
+export const DRAFT_ATTR = "data-liveview-draft";
+/** Quiet time before a built-in draft is saved, unless the form's data-liveview-draft gives another number. */
+export const DRAFT_DEBOUNCE_MS = 1000;
+/** An element showing whether a form's typing is saved: inside the form, or naming it by id. */
+export const SAVE_STATUS_ATTR = "data-liveview-save-status";
+export const SAVE_STATUS_TEXT = { saving: "Saving…", saved: "Saved", failed: "Not saved" } as const;
+/** The status element also carries the class liveview-saving, liveview-saved or liveview-failed. */
+export const SAVE_STATUS_CLASS_PREFIX = "liveview-";
+/** Elements showing how many calls wait for the server; <html> carries the number too. */
+export const OUTBOX_COUNT_ATTR = "data-liveview-outbox-count";
+export const OUTBOX_ATTR = "data-liveview-outbox";
+/** localStorage: the outbox of a session is under this prefix and the session's tag. */
+export const OUTBOX_KEY_PREFIX = "liveview:outbox:";
+/** localStorage: set once a server of this origin acknowledged a call (one that does not must never get replays). */
+export const SERVER_ACKS_KEY = "liveview:server-acks";
+/** Calls kept in the outbox at most (the oldest go first), and how long one stays worth sending. */
+export const OUTBOX_MAX = 100;
+export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
+/** The built-in drafts' server functions and actions (src/forms/drafts.ts). */
+export const SAVE_DRAFT_FUNCTION = "liveview_save_draft";
+export const LOAD_DRAFT_FUNCTION = "liveview_load_draft";
+export const CLEAR_DRAFT_FUNCTION = "liveview_clear_draft";
+export const DRAFT_RESTORE_ACTION = "draft_restore";
+export const DRAFTS_CHANGED_ACTION = "drafts_changed";
+/** Largest draft the client sends (JSON bytes), as the server's MAX_DRAFT_BYTES: a larger one would be refused. */
+export const MAX_DRAFT_BYTES = 256 * 1024;
+/** Field types never drafted. */
+export const UNDRAFTED_TYPES = ["password", "file"];
