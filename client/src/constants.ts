@@ -79,6 +79,8 @@ export const KEY_NAMES: Record<string, string> = {
 // forms (issue 13)
 /** Text shown on an element while its call is in flight; the element is disabled until the server's reply. */
 export const DISABLE_WITH_ATTR = "data-liveview-disable-with";
+/** On an element of a form: "drop" makes its call drop the form's waiting debounced calls instead of sending them first. */
+export const SETTLE_ATTR = "data-liveview-settle";
 /** Marks a form whose fields are saved as a draft in the session while the user types (no handler code). */
 export const DRAFT_ATTR = "data-liveview-draft";
 /** Quiet time before a built-in draft is saved, unless the form's data-liveview-draft gives another number. */

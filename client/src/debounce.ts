@@ -21,6 +21,15 @@ export function flushDebounced(which: (el: Element) => boolean = () => true): vo
   for (const el of [...pending.keys()]) if (which(el)) run(el);
 }
 
+/** Drops the pending calls of the elements `which` selects: they will not be sent. */
+export function cancelDebounced(which: (el: Element) => boolean): void {
+  for (const [el, call] of [...pending]) {
+    if (!which(el)) continue;
+    clearTimeout(call.timer);
+    pending.delete(el);
+  }
+}
+
 /** Whether any element that `which` selects still waits out its debounce. */
 export function hasDebounced(which: (el: Element) => boolean): boolean {
   for (const el of pending.keys()) if (which(el)) return true;

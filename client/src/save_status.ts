@@ -35,7 +35,8 @@ function callAcknowledged(id: string): void {
   const key = calls.get(id);
   if (key === undefined) return;
   calls.delete(id);
-  if (!busy(key)) show(key, "saved");
+  // Also after a reply that wrote its own "saved" text while newer typing still waits: that typing is not saved yet.
+  show(key, busy(key) ? "saving" : "saved");
 }
 
 /** A call of the form was refused (a draft too large, say): the typing is not saved. */
@@ -59,10 +60,16 @@ function keyOfStatus(el: Element): FormKey | null {
   return named ? named : formKeyOf(el);
 }
 
+/** What this module last wrote in each status element: other text there came from a reply (the server's words). */
+const written = new WeakMap<Element, string>();
+
 function show(key: FormKey, state: keyof typeof SAVE_STATUS_TEXT): void {
   for (const el of document.querySelectorAll(`[${SAVE_STATUS_ATTR}]`)) {
     if (keyOfStatus(el) !== key) continue;
-    el.textContent = SAVE_STATUS_TEXT[state];
+    // A handler that answers with its own "saved" text (the seed's "✓ Draft saved") keeps it once acknowledged.
+    const replied = el.textContent !== (written.get(el) ?? "") && el.textContent?.trim() !== "";
+    if (!(state === "saved" && replied)) el.textContent = SAVE_STATUS_TEXT[state];
+    written.set(el, el.textContent ?? "");
     // A class, not a data-* attribute: behaviours treat an element whose data-* changed as new.
     for (const s of Object.keys(SAVE_STATUS_TEXT)) el.classList.toggle(`${SAVE_STATUS_CLASS_PREFIX}${s}`, s === state);
   }
