@@ -12,11 +12,16 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
     await withSession(
       consumer,
       async () => {
-        for (const reaction of reactions) await reaction(consumer, keys);
+        // One failing reaction (the application's) must not keep the others (the built-in drafts') from running.
+        for (const reaction of reactions) await Promise.resolve().then(() => reaction(consumer, keys)).catch(logFailure);
       },
       { readOnly: true },
     );
   } catch (error) {
-    console.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
+    logFailure(error);
   }
+}
+
+function logFailure(error: unknown): void {
+  console.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
 }

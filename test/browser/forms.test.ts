@@ -130,7 +130,7 @@ describe("a reload right after typing", () => {
     await page.reload();
     await page.waitForSelector("html[data-liveview-connection=open]");
     expect(await page.inputValue("textarea[name=message]")).toBe("First part, and the rest");
-    await expect.poll(async () => (await sessionOf(page))?.form_drafts?.contact_form?.data?.message, { timeout: 10_000 }).toBe("First part, and the rest");
+    await expect.poll(async () => ((await sessionOf(page))?.form_drafts as { contact_form?: { data: { message?: string } } } | undefined)?.contact_form?.data.message, { timeout: 10_000 }).toBe("First part, and the rest");
     expect(page.errors).toEqual([]);
     await context.close();
   });
