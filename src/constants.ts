@@ -101,6 +101,12 @@ export const FORM_DRAFTS_KEY = "form_drafts";
 export const SUBMITTED_FORMS_KEY = "_liveview_submitted";
 /** Submitted (page, form) pairs remembered; a page's late calls arrive within seconds, so a few dozen suffice. */
 export const SUBMITTED_FORMS_KEPT = 32;
+/**
+ * How long after a submit a page's late autosave or repeated submit of that form is refused. A call that left before
+ * the submit arrives within its debounce and a round trip; after this, the form on that page saves drafts again
+ * (a "discard draft" button followed by more typing).
+ */
+export const SUBMITTED_LATE_MS = 10_000;
 /** A form id: a letter, then up to 63 letters, digits, `_` or `-` (it becomes a key of the drafts object). */
 export const FORM_ID_PATTERN = /^[A-Za-z][\w-]{0,63}$/;
 /** Largest built-in draft (JSON bytes of its fields), well under the frame limit. */

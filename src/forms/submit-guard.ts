@@ -1,8 +1,9 @@
 // Keeps what happens to a page's form in the order the user did it: once a call from a page removed a form's draft
-// (a successful submit, as the seed guide writes it), that page's later autosaves of the form are undone and a
-// second identical call (a double click) is refused. Works without message ids, so django-liveview's client gets it.
+// (a successful submit, as the seed guide writes it), that page's late autosaves of the form are undone and a
+// second identical call (a double click) is refused, for a short while. Needs no message ids: django-liveview's
+// client, which neither settles a form's waiting autosaves nor disables a clicked button, is covered too.
 
-import { FORM_DRAFTS_KEY, SUBMITTED_FORMS_KEPT, SUBMITTED_FORMS_KEY } from "../constants.ts";
+import { FORM_DRAFTS_KEY, SUBMITTED_FORMS_KEPT, SUBMITTED_FORMS_KEY, SUBMITTED_LATE_MS } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 import type { Content } from "../live/content.ts";
 import type { Session } from "../session/session.ts";
@@ -14,6 +15,8 @@ interface Submitted {
   form: string;
   function: string;
   fields: string;
+  /** When it was submitted (ms since the epoch). */
+  at: number;
 }
 
 export interface FormWatch {
@@ -27,7 +30,7 @@ export function watchFormCall(session: Session, content: Content): FormWatch | n
   const room = content.room;
   if (!isFormId(formId) || typeof room !== "string" || session.readOnly) return null;
   const fields = JSON.stringify(content.form);
-  const submitted = submittedList(session).find((s) => s.room === room && s.form === formId);
+  const submitted = submittedList(session).find((s) => s.room === room && s.form === formId && Date.now() - s.at < SUBMITTED_LATE_MS);
   if (submitted && submitted.function === content.function && submitted.fields === fields) {
     throw new LiveViewError("duplicate_submit", `form ${formId} was already submitted from this page with these values; it was not sent again`);
   }
@@ -36,8 +39,10 @@ export function watchFormCall(session: Session, content: Content): FormWatch | n
     async after() {
       const now = draftJson(session, formId);
       if (now === before) return;
-      if (before !== undefined && now === undefined) return markSubmitted(session, { room, form: formId, function: content.function, fields });
-      if (!submitted) return;
+      if (before !== undefined && now === undefined) return markSubmitted(session, { room, form: formId, function: content.function, fields, at: Date.now() });
+      // Our client sends a form's waiting autosaves before its other calls (and ids with every call): an autosave
+      // of it that arrives after the submit was typed after it, and is kept.
+      if (!submitted || typeof content.id === "string") return;
       // A draft written for a form this page already submitted: an autosave that left before the submit arrived after it.
       restoreDraft(session, formId, before);
       await session.save();

@@ -1,7 +1,7 @@
 // Runs one message: checks the socket's rate, finds the handler, runs middleware and the handler with a fresh
 // session, answers errors.
 
-import { CLOSE_POLICY_VIOLATION, ECHOED_NAME_CHARS } from "../constants.ts";
+import { CLOSE_POLICY_VIOLATION, ECHOED_NAME_CHARS, LOAD_DRAFT_FUNCTION } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 import type { JsonObject } from "../json.ts";
 import { authorize } from "./authorize.ts";
@@ -68,8 +68,9 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       // String ids are unique per page (ours: "<page>.<n>"): a message the session already recorded is a replay.
       if (typeof content.id === "string") {
         if (session.hasReceipt(content.id)) return;
-        // A form's calls (a submit may change only the database) are recorded even when the session is unchanged.
-        session.recordReceipt(content.id, { alone: content.form_id !== undefined });
+        // A form's calls (a submit may change only the database) are recorded even when the session is unchanged;
+        // not the built-in draft load every draft form makes when it appears, which only reads.
+        session.recordReceipt(content.id, { alone: content.form_id !== undefined && name !== LOAD_DRAFT_FUNCTION });
       }
       checkOutboxEntry(session, content);
       // Before the content is looked at: a caller who may not call the handler learns nothing of what it expects.

@@ -70,6 +70,20 @@ describe("a submitted form of a page, with django-liveview's client (no message 
   });
 });
 
+describe("a submitted form of a page, with our client (string message ids)", () => {
+  it("keeps an autosave that arrives after the submit: our client sends waiting autosaves first, so it was typed after", async () => {
+    const { browser, socket } = await page();
+    const frame = (fn: string, form: JsonObject, id: string) =>
+      JSON.stringify({ function: fn, data: {}, form, form_id: "contact_form", lang: "en", room: "ourpage", id });
+    for (const [fn, form, id] of [["autosave_form", sent("Ours"), "p.1"], ["submit_contact", sent("Ours"), "p.2"], ["autosave_form", { name: "Next" }, "p.3"]] as const) {
+      const ack = socket.next((m) => m.ack === id);
+      socket.sendRaw(frame(fn, form, id));
+      await ack;
+    }
+    expect(await draftData(browser, "contact_form")).toEqual({ name: "Next" });
+  });
+});
+
 describe("message ids", () => {
   it("a flood of replays of one submit stores it once, and every copy is acknowledged", async () => {
     const { socket } = await page();
