@@ -104,6 +104,12 @@ export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
 export const SAVE_DRAFT_FUNCTION = "liveview_save_draft";
 export const LOAD_DRAFT_FUNCTION = "liveview_load_draft";
 export const CLEAR_DRAFT_FUNCTION = "liveview_clear_draft";
+/**
+ * Calls that only make sense for the page that made them, never kept for another page: another page (a reload, a
+ * second tab opening while this one waits) would navigate somewhere it was not asked to, or read a draft for nothing.
+ */
+export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
+
 export const DRAFT_RESTORE_ACTION = "draft_restore";
 export const DRAFTS_CHANGED_ACTION = "drafts_changed";
 /** Largest draft the client sends (JSON bytes), as the server's MAX_DRAFT_BYTES: a larger one would be refused. */

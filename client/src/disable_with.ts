@@ -7,7 +7,8 @@ import { onCallAcked, onCallSent } from "./call_events";
 
 interface Disabled {
   el: HTMLElement;
-  text: string;
+  /** Its content before (markup: a button may hold an icon). */
+  html: string;
   wasDisabled: boolean;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -25,8 +26,9 @@ function disableWhileSent(id: string, el?: Element): void {
   const wasDisabled = "disabled" in el && Boolean((el as HTMLButtonElement).disabled);
   // A server that never acknowledges (django-liveview's) would leave it disabled forever: it gets the loading timeout.
   const timer = setTimeout(() => !serverAcknowledges() && enableAfterReply(id), LOADING_TIMEOUT_MS);
-  inFlight.set(id, { el, text: el.textContent ?? "", wasDisabled, timer });
-  el.textContent = el.getAttribute(DISABLE_WITH_ATTR) || el.textContent;
+  inFlight.set(id, { el, html: el.innerHTML, wasDisabled, timer });
+  const text = el.getAttribute(DISABLE_WITH_ATTR);
+  if (text) el.textContent = text;
   el.setAttribute("disabled", "");
 }
 
@@ -37,7 +39,7 @@ function enableAfterReply(id: string): void {
   clearTimeout(d.timer);
   // A reply may have replaced the element: then there is nothing to give back.
   if (!d.el.isConnected) return;
-  d.el.textContent = d.text;
+  d.el.innerHTML = d.html;
   if (!d.wasDisabled) d.el.removeAttribute("disabled");
 }
 

@@ -3,6 +3,7 @@
 
 import { CLOSE_SESSION_ENDED, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, SOCKET_PATH, SOCKET_TOKEN_PARAM, UNACKED_KEPT } from "./constants";
 import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
+import { PAGE_ONLY_FUNCTIONS } from "./constants";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -45,12 +46,12 @@ export const connectionState = (): ConnectionState => current;
 export const isOpen = (): boolean => current === "open";
 
 /** Sends now, or queues until the next open; frames keep their order. Until acknowledged, the outbox keeps it too. */
-export function send(frame: { id: string }, fills?: string): void {
+export function send(frame: { id: string; function?: string }, fills?: string): void {
   const text = JSON.stringify(frame);
   const sent = Boolean(ws && current === "open");
   if (sent) ws!.send(text);
   unacked.set(frame.id, { text, sent });
-  keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
+  if (!PAGE_ONLY_FUNCTIONS.includes(frame.function ?? "")) keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
   if (!acking) forgetSent(UNACKED_KEPT);
 }
 
