@@ -164,6 +164,27 @@ describe("clicks while the server is down", () => {
     await context.close();
   });
 
+  it("made in two tabs of one session, each sending its own and a third page sending what is left: applied once", async () => {
+    const context = await browser.newContext();
+    const first = await openPage(context, base() + "/counter");
+    const second = await openPage(context, base() + "/counter");
+    await first.click("button[data-liveview-function=increment_counter]");
+    await second.waitForSelector('#counter-display strong:text-is("1")');
+    await goOffline(first);
+    await second.waitForSelector("#no-connection", { state: "visible" });
+    await first.click("button[data-liveview-function=increment_counter]");
+    await first.click("button[data-liveview-function=increment_counter]");
+    await second.click("button[data-liveview-function=increment_counter]");
+    await startServer();
+    // Both tabs reconnect and send their calls; a page opened meanwhile takes over whatever is still kept.
+    const third = await openPage(context, base() + "/counter");
+    for (const page of [first, second, third]) await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
+    await third.reload();
+    await third.waitForSelector("html[data-liveview-connection=open]");
+    expect(await third.textContent("#counter-display strong")).toBe("4");
+    await context.close();
+  });
+
   it("are dropped, not replayed, once the browser signed in: they belonged to the session before", async () => {
     const context = await browser.newContext();
     const page = await openPage(context, base() + "/counter");
