@@ -97,8 +97,11 @@ export const OUTBOX_ATTR = "data-liveview-outbox";
 export const OUTBOX_KEY_PREFIX = "liveview:outbox:";
 /** localStorage: set once a server of this origin acknowledged a call (one that does not must never get replays). */
 export const SERVER_ACKS_KEY = "liveview:server-acks";
-/** Calls kept in the outbox at most (the oldest go first), and how long one stays worth sending. */
-export const OUTBOX_MAX = 100;
+/**
+ * Calls kept in the outbox at most (the oldest go first), and how long one stays worth sending. Half the server's
+ * default burst (LIVEVIEW_EVENTS_BURST, 100): a page sending a full outbox at once is not refused as a flood.
+ */
+export const OUTBOX_MAX = 50;
 export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
 /** The built-in drafts' server functions and actions (src/forms/drafts.ts). */
 export const SAVE_DRAFT_FUNCTION = "liveview_save_draft";

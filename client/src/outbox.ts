@@ -65,10 +65,11 @@ function read(): OutboxEntry[] {
   }
   if (!Array.isArray(parsed)) return [];
   const oldest = Date.now() - OUTBOX_TTL_MS;
-  return parsed.filter(
+  const valid = parsed.filter(
     (e): e is OutboxEntry =>
       e !== null && typeof e === "object" && typeof e.id === "string" && typeof e.text === "string" && typeof e.at === "number" && e.at >= oldest,
   );
+  return valid.slice(-OUTBOX_MAX);
 }
 
 function write(entries: OutboxEntry[]): void {

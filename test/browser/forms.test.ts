@@ -6,6 +6,7 @@ import type { Page, WebSocket as PageSocket } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoApp } from "../../examples/demo/app.ts";
 import { openSqlite, type App } from "../../src/index.ts";
+import { tagOfSecret } from "../../src/forms/session-tag.ts";
 import { tempDatabaseUrl } from "../helpers.ts";
 import { launch, openPage } from "./browser.ts";
 import type { Browser } from "playwright-core";
@@ -182,6 +183,37 @@ describe("clicks while the server is down", () => {
     await third.reload();
     await third.waitForSelector("html[data-liveview-connection=open]");
     expect(await third.textContent("#counter-display strong")).toBe("4");
+    await context.close();
+  });
+
+  it("drop what is malformed, expired or kept under another tag, and send at most the newest 50 of a flood", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, base() + "/counter");
+    await page.click("button[data-liveview-function=increment_counter]");
+    await page.waitForSelector('#counter-display strong:text-is("1")');
+    const secret = String((await sessionOf(page))?._csrftoken);
+    const tag = tagOfSecret(Buffer.from(secret, "base64url"));
+    const call = (id: string) => JSON.stringify({ function: "increment_counter", data: {}, form: {}, lang: "en", room: "gone", id });
+    const now = Date.now();
+    const planted = [
+      { id: "bad.1", text: "{not json", at: now },
+      { id: 7, text: call("bad.2"), at: now },
+      { id: "bad.3", text: JSON.stringify({ nofunction: true }), at: now },
+      { id: "old.1", text: call("old.1"), at: now - 2 * 24 * 60 * 60 * 1000 },
+      ...Array.from({ length: 80 }, (_, i) => ({ id: `flood.${i}`, text: call(`flood.${i}`), at: now })),
+    ];
+    await page.evaluate(([key, entries, otherKey, other]) => {
+      localStorage.setItem(key, entries);
+      localStorage.setItem(otherKey, other);
+    }, [`liveview:outbox:${tag}`, JSON.stringify(planted), "liveview:outbox:0000000000000000", JSON.stringify([{ id: "x.1", text: call("x.1"), at: now }])]);
+    await page.reload();
+    await page.waitForSelector('#counter-display strong:text-is("51")', { timeout: 15_000 });
+    await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
+    await page.reload();
+    await page.waitForSelector("html[data-liveview-connection=open]");
+    expect(await page.textContent("#counter-display strong")).toBe("51");
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:")))).toEqual([]);
+    expect(page.errors).toEqual([]);
     await context.close();
   });
 
