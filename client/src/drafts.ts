@@ -64,8 +64,10 @@ export function startDrafts(): void {
   });
   // Another tab saved (or cleared) a draft: a copy of the form here that nobody typed in takes it.
   document.addEventListener(EVENT_PREFIX + DRAFTS_CHANGED_ACTION, () => draftForms().forEach(load));
-  // After a reconnect the server may hold a newer draft (a save this page's outbox delivered, another tab's).
-  document.addEventListener(EVENT_PREFIX + "open", () => draftForms().forEach(load));
+  // After a reconnect the server may hold a newer draft (a save this page's outbox delivered, another tab's). The
+  // first open needs nothing: each form asked for its draft when it appeared.
+  let opened = false;
+  document.addEventListener(EVENT_PREFIX + "open", () => (opened ? draftForms().forEach(load) : (opened = true)));
 }
 
 /** A successful submit clears the draft: the form's reply removed it from the page (an invalid one re-renders it). */
