@@ -20,7 +20,7 @@ export class Session {
   private saved = new Map<string, string>();
   private explicitlyModified = false;
   private pending: Promise<void> = Promise.resolve();
-  /** The id of the message being handled: written with the first save that changes something, never alone. */
+  /** The id of the message being handled: written with the first save that changes something (or alone, if asked). */
   private receipt: string | null = null;
   /** Whether the receipt is written even by a save that changes nothing else (a form's call). */
   private receiptAlone = false;
