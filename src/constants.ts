@@ -78,3 +78,21 @@ export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
 /** A cached session whose database write began stays unservable this long if its cache update never comes. */
 export const CACHE_PENDING_MS = 60_000;
+
+// Forms: drafts, the submit guard.
+/** The seed guide's session key for form drafts: `{ [formId]: { data, timestamp } }`; the built-in drafts use it too. */
+export const FORM_DRAFTS_KEY = "form_drafts";
+/** Session key listing the forms submitted per page, so a late autosave or a second click of that page is refused. */
+export const SUBMITTED_FORMS_KEY = "_liveview_submitted";
+/** Submitted (page, form) pairs remembered; a page's late calls arrive within seconds, so a few dozen suffice. */
+export const SUBMITTED_FORMS_KEPT = 32;
+/**
+ * How long after a submit a page's late autosave or repeated submit of that form is refused. A call that left before
+ * the submit arrives within its debounce and a round trip; after this, the form on that page saves drafts again
+ * (a "discard draft" button followed by more typing).
+ */
+export const SUBMITTED_LATE_MS = 10_000;
+/** A form id: a letter, then up to 63 letters, digits, `_` or `-` (it becomes a key of the drafts object). */
+export const FORM_ID_PATTERN = /^[A-Za-z][\w-]{0,63}$/;
+/** Built-in draft forms kept per session; saving one more drops the oldest. */
+export const MAX_DRAFT_FORMS = 50;

@@ -28,6 +28,12 @@ export const ERRORS = {
   permission_denied: { status: 403 },
   too_deep: { status: 400 },
   rate_limited: { status: 429 },
+  // Forms: a submit applied twice, an autosave after its form's submit, a draft past its limit, a call kept in the
+  // browser's outbox for another session. Each is the expected answer to a late or stale call, not a fault.
+  duplicate_submit: { status: 409, quiet: true },
+  form_submitted: { status: 409, quiet: true },
+  draft_too_large: { status: 413, quiet: true },
+  outbox_wrong_session: { status: 403, quiet: true },
 } satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -18,6 +18,7 @@ export type { Scope } from "./live/connection/scope.ts";
 export { Session } from "./session/session.ts";
 export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
+export { checkedFormId } from "./forms/form-id.ts";
 export { login, logout } from "./auth/login.ts";
 export type { User, AnonymousUser, AnyUser } from "./auth/user.ts";
 

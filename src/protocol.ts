@@ -49,3 +49,32 @@ export function camelToSnake(key: string): string {
   }
   return snake;
 }
+
+/** The built-in drafts of forms marked `data-liveview-draft`: their handlers, the actions they answer with, and the
+ * largest draft (JSON bytes of its fields) the server keeps, well under the frame limit. */
+export const SAVE_DRAFT_FUNCTION = "liveview_save_draft";
+export const LOAD_DRAFT_FUNCTION = "liveview_load_draft";
+export const CLEAR_DRAFT_FUNCTION = "liveview_clear_draft";
+export const DRAFT_SAVED_ACTION = "draft_saved";
+export const DRAFT_RESTORE_ACTION = "draft_restore";
+export const DRAFTS_CHANGED_ACTION = "drafts_changed";
+export const MAX_DRAFT_BYTES = 256 * 1024;
+
+/** FNV-1a offsets of the session tag's two 32-bit halves, and the FNV prime. */
+const FNV_OFFSETS = [0x811c9dc5, 0x050c5d1f];
+const FNV_PRIME = 0x01000193;
+const HEX_RADIX = 16;
+const HALF_WIDTH = 8;
+
+/**
+ * A session's public tag, from its CSRF secret: the server derives it from the session, the browser from its page's
+ * token. It names the browser's outbox, so calls kept for one session are never replayed into another (a login or
+ * logout changes the secret). Not a secret and not a MAC: it only has to differ between sessions.
+ */
+export function tagOfSecret(secret: ArrayLike<number>): string {
+  return FNV_OFFSETS.map((offset) => {
+    let h = offset;
+    for (let i = 0; i < secret.length; i++) h = Math.imul(h ^ secret[i]!, FNV_PRIME) >>> 0;
+    return h.toString(HEX_RADIX).padStart(HALF_WIDTH, "0");
+  }).join("");
+}

@@ -4,6 +4,7 @@ import { runAction } from "./actions";
 import { emit } from "./events";
 import { endLoading } from "./loading";
 import { acknowledged } from "./socket";
+import { callAcked } from "./call_events";
 import { pushUrl } from "./navigation";
 import { query, render, type RenderMessage } from "./render";
 
@@ -22,6 +23,7 @@ export function applyMessage(msg: Incoming): void {
   if (msg.ack !== undefined) {
     endLoading(String(msg.ack));
     acknowledged(String(msg.ack));
+    callAcked(String(msg.ack));
   }
   if (msg.error) {
     console.error("LiveView:", msg.error, msg);

@@ -1,7 +1,7 @@
 // The client's own tunable numbers and the names it shares with pages. (Names it shares with the server are in
 // src/protocol.ts, bundled in.)
 
-import { CSRF_FIELD } from "../../src/protocol.ts";
+import { CSRF_FIELD, LOAD_DRAFT_FUNCTION, NAVIGATE_FUNCTION } from "../../src/protocol.ts";
 
 /** First reconnect delay ceiling: a dropped socket whose server is still there is back within it. */
 export const RECONNECT_BASE_MS = 250;
@@ -69,3 +69,38 @@ export const KEY_NAMES: Record<string, string> = {
   PageUp: "page_up",
   PageDown: "page_down",
 };
+
+// Forms: disable-with, settling, drafts, the save status, the outbox.
+/** Text shown on an element while its call is in flight; the element is disabled until the server's reply. */
+export const DISABLE_WITH_ATTR = "data-liveview-disable-with";
+/** On an element of a form: "drop" makes its call drop the form's waiting debounced calls instead of sending them first. */
+export const SETTLE_ATTR = "data-liveview-settle";
+/** Marks a form whose fields are saved as a draft in the session while the user types (no handler code). */
+export const DRAFT_ATTR = "data-liveview-draft";
+/** Quiet time before a built-in draft is saved, unless the form's data-liveview-draft gives another number. */
+export const DRAFT_DEBOUNCE_MS = 1000;
+/** An element showing whether a form's typing is saved: inside the form, or naming it by id. */
+export const SAVE_STATUS_ATTR = "data-liveview-save-status";
+export const SAVE_STATUS_TEXT = { saving: "Saving…", saved: "Saved", failed: "Not saved" } as const;
+/** The status element also carries the class liveview-saving, liveview-saved or liveview-failed. */
+export const SAVE_STATUS_CLASS_PREFIX = "liveview-";
+/** Elements showing how many calls wait for the server; <html> carries the number too. */
+export const OUTBOX_COUNT_ATTR = "data-liveview-outbox-count";
+export const OUTBOX_ATTR = "data-liveview-outbox";
+/** localStorage: the outbox of a session is under this prefix and the session's tag. */
+export const OUTBOX_KEY_PREFIX = "liveview:outbox:";
+/** localStorage: set once a server of this origin acknowledged a call (one that does not must never get replays). */
+export const SERVER_ACKS_KEY = "liveview:server-acks";
+/**
+ * Calls kept in the outbox at most (the oldest go first), and how long one stays worth sending. Half the server's
+ * default burst (LIVEVIEW_EVENTS_BURST, 100): a page sending a full outbox at once is not refused as a flood.
+ */
+export const OUTBOX_MAX = 50;
+export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Calls that only make sense for the page that made them, never kept for another page: another page (a reload, a
+ * second tab opening while this one waits) would navigate somewhere it was not asked to, or read a draft for nothing.
+ */
+export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
+/** Field types never drafted. */
+export const UNDRAFTED_TYPES = ["password", "file"];

@@ -16,6 +16,13 @@ import { PageController } from "./page_controller";
 import { room } from "./room";
 import { connect, socketUrl } from "./socket";
 import { pageToken } from "./token";
+import { startDisableWith } from "./disable_with";
+import { drafts, startDrafts } from "./drafts";
+import { startLeaveFlush } from "./leave";
+import { startTypedGuard } from "./typed_guard";
+import { outboxCount } from "./outbox_count";
+import { replayOutbox } from "./outbox_replay";
+import { saveStatus, startSaveStatus } from "./save_status";
 
 declare global {
   interface Window {
@@ -32,7 +39,14 @@ function start(): void {
   window.Stimulus.register(CONTROLLER_NAME, PageController);
   startNavigation();
   startKeyboardMaps();
-  observeBehaviours([intersect, focus, init, keyboardMap]);
+  // forms (issue 13): before the behaviours, so a draft form's first load queues behind the outbox's calls.
+  startDisableWith();
+  startSaveStatus();
+  startDrafts();
+  startLeaveFlush();
+  startTypedGuard();
+  replayOutbox();
+  observeBehaviours([intersect, focus, init, keyboardMap, drafts, saveStatus, outboxCount]);
   connect(socketUrl(room(), pageToken()), {
     message: (data) => applyMessage(data as Incoming),
     state(state) {

@@ -5,6 +5,7 @@ import { NAVIGATE_FUNCTION } from "../../src/protocol.ts";
 import { message } from "./message";
 import { request } from "./request";
 import { isOpen } from "./socket";
+import { settleAll } from "./form_order";
 
 /** What we keep in history.state: { liveview: { url } }, next to whatever else the page stores there. */
 const entry = (url: string) => ({ ...history.state, [HISTORY_KEY]: { url } });
@@ -30,6 +31,7 @@ export function pushUrl(url: string): void {
 function onPopState(event: PopStateEvent): void {
   if (!event.state?.[HISTORY_KEY] || path() === shown) return;
   shown = path();
+  settleAll();
   if (!isOpen()) location.reload();
   else request(message(NAVIGATE_FUNCTION, { dataUrl: shown }));
 }

@@ -3,6 +3,8 @@
 import { Controller } from "@hotwired/stimulus";
 import { debounce } from "./debounce";
 import { callFrom } from "./request";
+import { isDisabledByCall } from "./disable_with";
+import { settleFormOf } from "./form_order";
 
 export class PageController extends Controller {
   run(event: Event): void {
@@ -14,9 +16,12 @@ export class PageController extends Controller {
       console.error("LiveView: data-liveview-function is missing on", el);
       return;
     }
+    // A second click while the first is in flight sends nothing (data-liveview-disable-with).
+    if (isDisabledByCall(el)) return;
     const ms = Number(el.dataset.liveviewDebounce);
-    if (ms > 0) debounce(el, ms, () => callFrom(fn, el));
-    else callFrom(fn, el);
+    if (ms > 0) return debounce(el, ms, () => callFrom(fn, el, true));
+    settleFormOf(el);
+    callFrom(fn, el);
   }
 }
 

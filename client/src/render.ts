@@ -3,6 +3,7 @@
 import { Idiomorph } from "idiomorph";
 import { BUSY_ATTR, LOADING_ATTR } from "./constants";
 import { isLoading } from "./loading";
+import { typedSinceCallLeft } from "./typed_guard";
 import { cleanup, parseHtml, runScripts } from "./scripts";
 
 export interface RenderMessage {
@@ -44,7 +45,7 @@ function morph(el: Element, fragment: DocumentFragment): void {
     restoreFocus: true,
     callbacks: {
       beforeAttributeUpdated: (name, node, kind) =>
-        !(kind === "remove" && (name === LOADING_ATTR || name === BUSY_ATTR) && isLoading(node)),
+        !(kind === "remove" && (name === LOADING_ATTR || name === BUSY_ATTR) && isLoading(node)) && !(name === "value" && typedSinceCallLeft(node)),
     },
   });
 }

@@ -1,8 +1,9 @@
 // The WebSocket: connects, reconnects forever with jittered backoff, queues frames sent while it is down,
 // and sends again, after a reconnect, the calls the server never acknowledged.
 
-import { RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
+import { PAGE_ONLY_FUNCTIONS, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
 import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
+import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -44,25 +45,39 @@ export function retarget(to: string): void {
 export const connectionState = (): ConnectionState => current;
 export const isOpen = (): boolean => current === "open";
 
-/** Sends now, or queues until the next open; frames keep their order. */
-export function send(frame: { id: string }): void {
+/** Sends now, or queues until the next open; frames keep their order. Until acknowledged, the outbox keeps it too. */
+export function send(frame: { id: string; function?: string }, fills?: string): void {
   const text = JSON.stringify(frame);
   const sent = Boolean(ws && current === "open");
   if (sent) ws!.send(text);
   unacked.set(frame.id, { text, sent });
+  if (!PAGE_ONLY_FUNCTIONS.includes(frame.function ?? "")) keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
   if (!acking) forgetSent(UNACKED_KEPT);
+}
+
+/** Calls an earlier page of this session left unacknowledged: they go first, on the next open. */
+export function adopt(entries: OutboxEntry[]): void {
+  for (const entry of entries) unacked.set(entry.id, { text: entry.text, sent: false });
 }
 
 /** The server has handled call `id`; it will not be sent again. */
 export function acknowledged(id: string): void {
   acking = true;
+  noteServerAcks();
   unacked.delete(id);
+  forget(id);
 }
 
+/** Whether this server was seen acknowledging calls (django-liveview's never does). */
+export const serverAcknowledges = (): boolean => acking;
+
 /** Drops calls already sent, oldest first, beyond `keep` of them (a server that never acknowledges). */
-function forgetSent(keep: number): void {
+function forgetSent(kept: number): void {
   const sent = [...unacked].filter(([, call]) => call.sent);
-  for (const [id] of sent.slice(0, Math.max(0, sent.length - keep))) unacked.delete(id);
+  for (const [id] of sent.slice(0, Math.max(0, sent.length - kept))) {
+    unacked.delete(id);
+    forget(id);
+  }
 }
 
 /** Full jitter: anywhere between 0 and the exponential ceiling, so many tabs do not reconnect in step. */

@@ -20,8 +20,10 @@ export class Session {
   private saved = new Map<string, string>();
   private explicitlyModified = false;
   private pending: Promise<void> = Promise.resolve();
-  /** The id of the message being handled: written with the first save that changes something, never alone. */
+  /** The id of the message being handled: written with the first save that changes something (or alone, if asked). */
   private receipt: string | null = null;
+  /** Whether the receipt is written even by a save that changes nothing else (a form's call). */
+  private receiptAlone = false;
   /** Keys written by this session's saves so far (what other tabs are told about). */
   readonly savedKeys = new Set<string>();
   /** Whether any save of this copy reached the store (a forced one may write no key, and still extends expiry). */
@@ -132,8 +134,9 @@ export class Session {
   }
 
   /** Records message `id` in the same write as the changes it makes, so a replay of it is recognised. */
-  recordReceipt(id: string): void {
+  recordReceipt(id: string, options: { alone?: boolean } = {}): void {
     this.receipt = id;
+    this.receiptAlone = options.alone ?? false;
   }
 
   /**
@@ -157,12 +160,14 @@ export class Session {
       return;
     }
     for (const [k, v] of Object.entries(changes.set)) assertJson(v, `session value "${k}"`);
+    // Never alone for a session not stored yet: a receipt must not create a session nobody holds.
+    const alone = this.receipt !== null && this.receiptAlone && this.key !== null;
     const nothing = Object.keys(changes.set).length === 0 && changes.deleted.length === 0;
-    if (nothing && !force && !this.explicitlyModified) {
+    if (nothing && !force && !alone && !this.explicitlyModified) {
       this.explicitlyModified = false;
       return;
     }
-    if (this.receipt !== null && !nothing) {
+    if (this.receipt !== null && (!nothing || alone)) {
       const kept = (this.get<string[]>(RECEIPTS_KEY) ?? []).slice(1 - RECEIPTS_KEPT);
       changes.set[RECEIPTS_KEY] = this.data[RECEIPTS_KEY] = [...kept, this.receipt];
       this.receipt = null;

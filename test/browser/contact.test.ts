@@ -15,7 +15,9 @@ describe("the contact form in Chromium", () => {
     await page.evaluate(() => {
       const w = window as unknown as { lastInput: number; savedAt: number };
       document.addEventListener("input", () => (w.lastInput = performance.now()), true);
-      new MutationObserver(() => (w.savedAt ??= performance.now())).observe(document.getElementById("autosave-status")!, { childList: true, subtree: true });
+      // The status reads "Saving…" while typing; the moment that counts is the server's "Draft saved".
+      const status = document.getElementById("autosave-status")!;
+      new MutationObserver(() => status.textContent?.includes("Draft saved") && (w.savedAt ??= performance.now())).observe(status, { childList: true, subtree: true });
     });
     await page.type("input[name=name]", "Grace");
     await page.waitForSelector("#autosave-status:has-text('Draft saved')");

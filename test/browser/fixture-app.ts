@@ -85,12 +85,20 @@ handler("sentinel_out");
 handler("add_field", () => [{ target: "#field-slot", html: '<label>Name <input id="new-name" name="name" data-liveview-focus="true"></label>' }]);
 handler("open_search", () => [{ target: "#search-status", html: "Search open" }]);
 
+// Forms: a submit whose reply replaces the draft form, and a re-render of a form with what the server holds.
+handler("publish_notes", () => [{ target: "#notes-slot", html: '<p id="published">Published</p>' }]);
+handler("echo_profile", async () => {
+  await gate;
+  return [{ target: "#profile-slot", html: await renderToString("profile.html", { first: "Server", last: "Server", other: "Server" }) }];
+});
+
 export async function startFixture(): Promise<Running> {
   // DEBUG: the error test reads a handler's exception text, which production replaces with an error id.
   const app = createApp({ templates: [pages], settings: { DATABASE_URL: tempDatabaseUrl(), DEBUG: true } });
   app
     .get("/message", (request: Request) => render(request, "message.html", { lang: "fr" }))
     .get("/updates", (request: Request) => render(request, "updates.html", { saved_title: "Untitled", count: 8 }))
-    .get("/behaviours", (request: Request) => render(request, "behaviours.html"));
+    .get("/behaviours", (request: Request) => render(request, "behaviours.html"))
+    .get("/drafts", (request: Request) => render(request, "drafts.html", { first: "", last: "", other: "" }));
   return serve(app);
 }

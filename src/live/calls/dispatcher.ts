@@ -2,7 +2,7 @@
 // session, answers errors.
 
 import { ECHOED_NAME_CHARS } from "../../constants.ts";
-import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
+import { CLOSE_POLICY_VIOLATION, LOAD_DRAFT_FUNCTION } from "../../protocol.ts";
 import { LiveViewError } from "../../errors.ts";
 import type { JsonObject } from "../../json.ts";
 import { authorize } from "./authorize.ts";
@@ -11,6 +11,8 @@ import type { Content } from "./content.ts";
 import { describeFailure } from "./failure-reply.ts";
 import { parseMessage } from "./parse-message.ts";
 import { withSession } from "./with-session.ts";
+import { checkOutboxEntry } from "../forms/outbox-check.ts";
+import { watchFormCall } from "../forms/submit-guard.ts";
 
 /** Called for every text frame; the socket's queue keeps its handlers in arrival order. */
 export function receive(consumer: Consumer, frame: string): void {
@@ -67,15 +69,20 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       // String ids are unique per page (ours: "<page>.<n>"): a message the session already recorded is a replay.
       if (typeof content.id === "string") {
         if (session.hasReceipt(content.id)) return;
-        session.recordReceipt(content.id);
+        // A form's calls (a submit may change only the database) are recorded even when the session is unchanged;
+        // not the built-in draft load every draft form makes when it appears, which only reads.
+        session.recordReceipt(content.id, { alone: content.form_id !== undefined && name !== LOAD_DRAFT_FUNCTION });
       }
+      checkOutboxEntry(session, content);
       // Before the content is looked at: a caller who may not call the handler learns nothing of what it expects.
       await authorize(consumer, entry.access);
       for (const middleware of registry.middleware) {
         if ((await middleware(consumer, content, name)) === false) return;
       }
       const input = entry.schema ? validate(entry.schema, content) : content;
+      const formWatch = watchFormCall(session, content);
       await entry.handler(consumer, input as never);
+      await formWatch?.after();
     });
   } catch (error) {
     const failure = describeFailure(settings, consumer.runtime.logger, error, `handler "${name}" failed`);

@@ -5,6 +5,7 @@ import type { Access } from "./authorize.ts";
 import type { Consumer } from "../connection/consumer.ts";
 import type { Content } from "./content.ts";
 import { navigate } from "./navigate.ts";
+import { registerDrafts } from "../forms/drafts.ts";
 import { NAVIGATE_FUNCTION } from "../../protocol.ts";
 
 export type Handler<C = Content> = (consumer: Consumer, content: C) => unknown;
@@ -37,6 +38,8 @@ export class Registry {
 
   constructor() {
     this.register(NAVIGATE_FUNCTION, null, navigate as Handler<never>);
+    // The built-in drafts of `data-liveview-draft` forms; an app may register its own under the same names.
+    registerDrafts(this);
   }
 
   /** With `access`, the handler runs only for a user who passes it (the dispatcher checks, before anything else). */

@@ -12,11 +12,16 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
     await withSession(
       consumer,
       async () => {
-        for (const reaction of reactions) await reaction(consumer, keys);
+        // One failing reaction (the application's) must not keep the others (the built-in drafts') from running.
+        for (const reaction of reactions) await Promise.resolve().then(() => reaction(consumer, keys)).catch((error) => logFailure(consumer, error));
       },
       { readOnly: true },
     );
   } catch (error) {
-    consumer.runtime.logger.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
+    logFailure(consumer, error);
   }
+}
+
+function logFailure(consumer: Consumer, error: unknown): void {
+  consumer.runtime.logger.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
 }
