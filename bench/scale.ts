@@ -25,14 +25,14 @@ const schema = `lvbench_${suffix}`;
 if (process.argv[2] === "serve") await serve();
 else await main();
 
-/** Child mode: the demo app and a broadcast handler on a free port; prints "listening <port>". */
+/** Child mode: the counter app and a broadcast handler on a free port; prints "listening <port>". */
 async function serve(): Promise<void> {
-  const { createDemoApp } = await import("../examples/demo/app.ts");
+  const { createCounterApp } = await import("./servers/counter-app.ts");
   const { createDeployment } = await import("liveview-node/deployment");
-  const { liveviewHandler, loadSettings, send } = await import("liveview-node");
-  liveviewHandler("broadcast_ping", (consumer, content) => send(consumer, { ping: Number(content.data.n) }, { broadcast: true }));
+  const { loadSettings, send } = await import("liveview-node");
   const deployment = createDeployment(loadSettings(), { redisPrefix: process.env.BENCH_PREFIX, pgSchema: process.env.BENCH_SCHEMA });
-  const app = await createDemoApp({ ...deployment });
+  const app = createCounterApp({ ...deployment });
+  app.registry.handler("broadcast_ping", (consumer, content) => send(consumer, { ping: Number(content.data.n) }, { broadcast: true }));
   const server = await app.listen(0, "127.0.0.1");
   console.log(`listening ${(server.address() as { port: number }).port}`);
   process.once("SIGTERM", () => void app.close().finally(() => process.exit(0)));

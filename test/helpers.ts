@@ -1,13 +1,16 @@
-// Shared set-up for tests: a demo app on a fresh SQLite file and a free port, and clients for it.
+// Shared set-up for tests: the fixture app (test/fixtures/seed-app.ts) on a fresh SQLite file and a free port, and
+// clients for it.
 
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
-import { createDemoApp } from "../examples/demo/app.ts";
 import { type App, type AppOptions } from "../src/index.ts";
 import { LiveClient, TestClient } from "../src/testing/index.ts";
+import { createSeedApp } from "./fixtures/seed-app.ts";
+
+export { SEED_USER } from "./fixtures/seed-app.ts";
 
 export function tempDatabaseUrl(): string {
   return "sqlite:" + join(mkdtempSync(join(tmpdir(), "liveview-test-")), "db.sqlite3");
@@ -21,9 +24,9 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export async function startDemo(options: AppOptions = {}): Promise<Running> {
-  const app = await createDemoApp({ ...options, settings: { DATABASE_URL: tempDatabaseUrl(), ...options.settings } });
-  return serve(app);
+/** The fixture app, listening; handlers of a test's own come as `options.registry`. */
+export async function startSeed(options: AppOptions = {}): Promise<Running> {
+  return serve(await createSeedApp({ ...options, settings: { DATABASE_URL: tempDatabaseUrl(), ...options.settings } }));
 }
 
 export async function serve(app: App): Promise<Running> {
@@ -57,6 +60,17 @@ export function visibleText(html: string): string {
     .trim();
 }
 
+let lastCall = 0;
+/** Calls as the browser client does, with a string id, which the session records when the call changes it. */
+export async function callAsPage(socket: LiveClient, fn: string, data: Record<string, string> = {}) {
+  const id = `page.${++lastCall}`;
+  const start = socket.received.length;
+  const acked = socket.next((m) => m.ack === id);
+  socket.sendRaw(JSON.stringify({ function: fn, data, form: {}, id }));
+  await acked;
+  return socket.received.slice(start).filter((m) => m.ack !== id);
+}
+
 /** A page that increments the session's counter over HTTP, beside the sockets that do it over the WebSocket. */
 export function addBumpPage(app: App): void {
   app.get("/bump", (request) => {
@@ -65,15 +79,17 @@ export function addBumpPage(app: App): void {
   });
 }
 
-/**
- * One demo server for a test file: started before its tests (then `setUp` runs), closed after them. The object
- * stands for the server once it runs.
- */
-export function demoForFile(options: AppOptions = {}, setUp: (demo: Running) => void = () => undefined): Running {
+/** One fixture server for a test file: started before its tests (then `setUp` runs), closed after them. */
+export function seedForFile(options: AppOptions = {}, setUp: (seed: Running) => void = () => undefined): Running {
+  return forFile(() => startSeed(options), setUp);
+}
+
+/** A server started before a file's tests and closed after them; the object stands for the server once it runs. */
+export function forFile(start: () => Promise<Running>, setUp: (running: Running) => void): Running {
   let running: Running | undefined;
-  const current = () => running ?? (() => { throw new Error("the demo starts in beforeAll"); })();
+  const current = () => running ?? (() => { throw new Error("the server starts in beforeAll"); })();
   beforeAll(async () => {
-    running = await startDemo(options);
+    running = await start();
     setUp(running);
   });
   afterAll(() => running?.close());

@@ -1,16 +1,16 @@
-// The server of a reconnect storm, as a child process: our demo app, ready before it listens (so that a restart's
-// pause is the pause, not our start-up), listening when told, noting when each WebSocket upgrade reaches it. It is
-// stopped with SIGKILL: every socket and the listener go at the same instant, whatever the machine's load.
+// The server of a reconnect storm, as a child process: the benchmark's counter app, ready before it listens (so
+// that a restart's pause is the pause, not our start-up), listening when told, noting when each WebSocket upgrade
+// reaches it. It is stopped with SIGKILL: every socket and the listener go at the same instant, whatever the load.
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDemoApp } from "../../examples/demo/app.ts";
+import { createCounterApp } from "../servers/counter-app.ts";
 import type { FromChild, ToChild } from "../ipc.ts";
 
 const databaseUrl = process.env.STORM_DATABASE_URL;
 if (!databaseUrl || !process.send) throw new Error("this script is started by bench/reconnect/storm.ts");
 
-const app = await createDemoApp({ settings: { DATABASE_URL: databaseUrl } });
+const app = createCounterApp({ settings: { DATABASE_URL: databaseUrl } });
 const server = createServer(app.handler);
 app.attach(server);
 const upgrades: number[] = [];

@@ -2,7 +2,7 @@
 
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { startDemo, type Running } from "../helpers.ts";
+import { startDemo, type Running } from "../demo/demo.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

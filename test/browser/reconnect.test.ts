@@ -53,7 +53,7 @@ describe("reconnecting in Chromium", () => {
 describe("a call in flight when the connection drops", () => {
   it("is sent again on reconnect and applied exactly once", async () => {
     const { liveviewHandler } = await import("../../src/index.ts");
-    const { startDemo } = await import("../helpers.ts");
+    const { startDemo } = await import("../demo/demo.ts");
     let started!: () => void;
     const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     let release!: () => void;

@@ -3,25 +3,24 @@
 // new socket is refused. Once reads work again, the same browser is signed in as before and nothing was applied.
 
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createDemoApp } from "../../examples/demo/app.ts";
-import { DEMO_USER } from "../../examples/demo/accounts.ts";
+import { createSeedApp } from "../fixtures/seed-app.ts";
 import { LiveClient, type TestClient } from "../../src/testing/index.ts";
-import { serve, tempDatabaseUrl, type Running } from "../helpers.ts";
+import { serve, tempDatabaseUrl, type Running, SEED_USER } from "../helpers.ts";
 import { failingReads, type FailingReads } from "./failing-reads.ts";
 
 const SIGNED_IN = /Signed in as <strong id="username">demo<\/strong>/;
 const ANONYMOUS = /Not signed in/;
 const UNAVAILABLE_PAGE = /^Service unavailable: the server cannot reach its storage right now/;
 
-let demo: Running;
+let seed: Running;
 let stores: FailingReads;
 
 beforeAll(async () => {
   const url = tempDatabaseUrl();
   stores = failingReads(url);
-  demo = await serve(await createDemoApp({ settings: { DATABASE_URL: url }, sessionStore: stores.sessionStore, users: stores.users }));
+  seed = await serve(await createSeedApp({ settings: { DATABASE_URL: url }, sessionStore: stores.sessionStore, users: stores.users }));
 });
-afterAll(() => demo?.close());
+afterAll(() => seed?.close());
 
 /** What a signed-in browser sees of its counter page, and whether it was handed another cookie. */
 async function counterPage(browser: TestClient) {
@@ -31,10 +30,10 @@ async function counterPage(browser: TestClient) {
 }
 
 it("fails the request, and never serves it as anonymous or as someone else, when the session or user cannot be read", async () => {
-  const browser = demo.client();
-  expect((await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password })).status).toBe(302);
+  const browser = seed.client();
+  expect((await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password })).status).toBe(302);
   expect((await counterPage(browser)).text).toMatch(SIGNED_IN);
-  const tab = await demo.live(browser);
+  const tab = await seed.live(browser);
   expect((await tab.call("increment_counter")).some((m) => m.error !== undefined)).toBe(false);
 
   for (const failing of ["users", "sessions"] as const) {
@@ -54,7 +53,7 @@ it("fails the request, and never serves it as anonymous or as someone else, when
   // A new socket of the browser is refused while its session cannot be read, rather than opened without it.
   const token = await browser.socketToken();
   stores.fail.sessions = true;
-  await expect(LiveClient.connect(demo.baseUrl, { cookie: browser.cookieHeader, token })).rejects.toThrow(/503/);
+  await expect(LiveClient.connect(seed.baseUrl, { cookie: browser.cookieHeader, token })).rejects.toThrow(/503/);
   stores.fail.sessions = false;
 
   // Back: the same browser, signed in as before; the failed increments were not applied.

@@ -8,13 +8,13 @@ import { type JsonObject } from "../../src/index.ts";
 import { unlimitedEvents, type TestClient } from "../../src/testing/index.ts";
 import { SQLITE_BUSY_TIMEOUT_MS } from "../../src/constants.ts";
 import { sqlitePath } from "../../src/db/sqlite.ts";
-import { addBumpPage, demoForFile, type Running } from "../helpers.ts";
+import { addBumpPage, seedForFile, type Running } from "../helpers.ts";
 import { incrementThroughOutage } from "../scale/outage.ts";
 import { holdWriteLock, type WriteLock } from "./write-lock.ts";
 
 const TABS = 2;
 /** Increments in closed loops, not a client to throttle: the per-socket message limit is out of the way. */
-const demo = demoForFile({ settings: unlimitedEvents }, (d) => addBumpPage(d.app));
+const seed = seedForFile({ settings: unlimitedEvents }, (d) => addBumpPage(d.app));
 /** What a handler's caller sees while the lock is held (the log names the file and the lock; the client need not). */
 const LOCKED_REPLY = /^Handler error: the server cannot reach its storage right now, so nothing was changed; try again in a moment \(id \w+\)$/;
 /**
@@ -32,16 +32,16 @@ async function pagesWhileLocked(running: Running, browser: TestClient) {
 }
 
 it("fails closed while another program holds the write lock, recovers by itself, and loses nothing", async () => {
-  const browser = demo.client();
+  const browser = seed.client();
   await browser.get("/counter");
-  const tabs = await Promise.all(Array.from({ length: TABS }, () => demo.live(browser)));
+  const tabs = await Promise.all(Array.from({ length: TABS }, () => seed.live(browser)));
   let lock: WriteLock | undefined;
   let pages: Awaited<ReturnType<typeof pagesWhileLocked>> | undefined;
   let reply: JsonObject | undefined;
   const service = {
-    stop: async () => (lock = await holdWriteLock(sqlitePath(demo.app.settings.DATABASE_URL))),
+    stop: async () => (lock = await holdWriteLock(sqlitePath(seed.app.settings.DATABASE_URL))),
     start: async () => {
-      pages = await pagesWhileLocked(demo, browser);
+      pages = await pagesWhileLocked(seed, browser);
       reply = (await tabs[0]!.call("increment_counter")).find((r) => r.error !== undefined);
       await lock!.release();
     },

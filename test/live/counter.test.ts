@@ -1,8 +1,8 @@
 // The seed's counter over a real WebSocket, seen again through HTTP and after a restart.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { createDemoApp } from "../../examples/demo/app.ts";
-import { serve, startDemo, tempDatabaseUrl, visibleText, type Running } from "../helpers.ts";
+import { createSeedApp } from "../fixtures/seed-app.ts";
+import { serve, startSeed, tempDatabaseUrl, visibleText, type Running } from "../helpers.ts";
 
 let running: Running[] = [];
 afterEach(async () => {
@@ -14,22 +14,22 @@ const counterOf = (page: string) => Number(/Counter: <strong>(\d+)<\/strong>/.ex
 
 describe("the seed's counter", () => {
   it("counts over the socket, and the page sees the count through the same cookie", async () => {
-    const demo = await startDemo();
-    running.push(demo);
-    const browser = demo.client();
+    const seed = await startSeed();
+    running.push(seed);
+    const browser = seed.client();
     expect(counterOf((await browser.get("/counter")).text)).toBe(0);
-    const socket = await demo.live(browser);
+    const socket = await seed.live(browser);
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(...(await socket.call("increment_counter")));
     expect(replies.map((r) => r.target)).toEqual(["#counter-display", "#counter-display", "#counter-display"]);
     expect(visibleText(String(replies[2]!.html))).toBe("Counter: 3");
     expect(counterOf((await browser.get("/counter")).text)).toBe(3);
-    expect(counterOf((await demo.client().get("/counter")).text)).toBe(0);
+    expect(counterOf((await seed.client().get("/counter")).text)).toBe(0);
   });
 
   it("keeps the count when the server process restarts on the same SQLite file", async () => {
     const databaseUrl = tempDatabaseUrl();
-    const first = await serve(await createDemoApp({ settings: { DATABASE_URL: databaseUrl } }));
+    const first = await serve(await createSeedApp({ settings: { DATABASE_URL: databaseUrl } }));
     const browser = first.client();
     await browser.get("/counter");
     const socket = await first.live(browser);
@@ -37,7 +37,7 @@ describe("the seed's counter", () => {
     await socket.call("increment_counter");
     await first.close();
 
-    const second = await serve(await createDemoApp({ settings: { DATABASE_URL: databaseUrl } }));
+    const second = await serve(await createSeedApp({ settings: { DATABASE_URL: databaseUrl } }));
     running.push(second);
     const again = second.client();
     again.cookies.set("sessionid", browser.sessionKey!);
@@ -47,12 +47,12 @@ describe("the seed's counter", () => {
   });
 
   it("gives a page without a cookie a session cookie, so the socket's changes land in a session the browser holds", async () => {
-    const demo = await startDemo();
-    running.push(demo);
-    const browser = demo.client();
+    const seed = await startSeed();
+    running.push(seed);
+    const browser = seed.client();
     const page = await browser.get("/counter");
     expect(page.headers.get("set-cookie")).toMatch(/^sessionid=[A-Za-z0-9_-]{32,}; Path=\/; SameSite=Lax; Max-Age=1209600; .*HttpOnly/);
-    await (await demo.live(browser)).call("increment_counter");
+    await (await seed.live(browser)).call("increment_counter");
     expect(await browser.session()).toMatchObject({ counter: 1 });
   });
 });

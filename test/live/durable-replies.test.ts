@@ -3,15 +3,15 @@
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import type { SqliteSessionStore } from "../../src/session/engines/sqlite.ts";
-import { demoForFile } from "../helpers.ts";
+import { seedForFile } from "../helpers.ts";
 
-const demo = demoForFile();
+const seed = seedForFile();
 
 describe("a message sent while a save is not yet committed", () => {
   it("is written to the socket after the commit, not before", async () => {
-    const client = await demo.live();
+    const client = await seed.live();
     await client.call("navigate", { data: { dataUrl: "/" } }); // the consumer exists and has run a handler
-    const consumer = [...demo.app.live.consumers][0]!;
+    const consumer = [...seed.app.live.consumers][0]!;
     const ws = (consumer as unknown as { ws: WebSocket }).ws;
     const events: string[] = [];
     const send = ws.send.bind(ws);
@@ -20,7 +20,7 @@ describe("a message sent while a save is not yet committed", () => {
       send(data);
     }) as WebSocket["send"];
 
-    const store = demo.app.sessions.store as SqliteSessionStore;
+    const store = seed.app.sessions.store as SqliteSessionStore;
     const { committed } = store.saveNow("d".repeat(32), { set: { x: 1 }, deleted: [], expireAt: Date.now() + 60_000 });
     void committed.then(() => events.push("commit"));
     consumer.sendJson({ probe: 1 });

@@ -2,16 +2,16 @@
 
 import { describe, expect, it } from "vitest";
 import { unlimitedEvents, type LiveClient, type TestClient } from "../../src/testing/index.ts";
-import { addBumpPage, demoForFile } from "../helpers.ts";
+import { addBumpPage, seedForFile } from "../helpers.ts";
 
 const RUN_MS = 1500;
 
 // Closed loops send far faster than anyone clicks: the per-socket rate limit is lifted for them.
 
-const demo = demoForFile({ settings: unlimitedEvents }, (demo) => {
+const seed = seedForFile({ settings: unlimitedEvents }, (seed) => {
   // A page that increments the same counter, and one that writes another key: HTTP beside the sockets.
-  addBumpPage(demo.app);
-  demo.app.get("/visit", (request) => {
+  addBumpPage(seed.app);
+  seed.app.get("/visit", (request) => {
     request.session.set("visits", request.session.get("visits", 0) + 1);
     return "visited";
   });
@@ -39,9 +39,9 @@ async function httpLoop(browser: TestClient, path: string, until: number): Promi
 }
 
 async function sharedSession(sockets: number): Promise<{ browser: TestClient; clients: LiveClient[] }> {
-  const browser = demo.client();
+  const browser = seed.client();
   await browser.get("/counter");
-  const clients = await Promise.all(Array.from({ length: sockets }, () => demo.live(browser)));
+  const clients = await Promise.all(Array.from({ length: sockets }, () => seed.live(browser)));
   return { browser, clients };
 }
 

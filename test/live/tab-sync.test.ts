@@ -1,18 +1,17 @@
 // Tabs of one browser stay in sync: changes reach the other sockets, login moves them, logout ends them.
 
 import { describe, expect, it } from "vitest";
-import { DEMO_USER } from "../../examples/demo/accounts.ts";
 import { CLOSE_SESSION_ENDED } from "../../src/protocol.ts";
-import { addBumpPage, demoForFile, visibleText } from "../helpers.ts";
+import { addBumpPage, seedForFile, visibleText, SEED_USER } from "../helpers.ts";
 
-const demo = demoForFile({}, (demo) => {
-  addBumpPage(demo.app);
+const seed = seedForFile({}, (seed) => {
+  addBumpPage(seed.app);
 });
 
 async function twoTabs() {
-  const browser = demo.client();
+  const browser = seed.client();
   await browser.get("/counter");
-  return { browser, a: await demo.live(browser), b: await demo.live(browser) };
+  return { browser, a: await seed.live(browser), b: await seed.live(browser) };
 }
 
 describe("tab sync", () => {
@@ -45,7 +44,7 @@ describe("tab sync", () => {
     const { browser, b } = await twoTabs();
     await b.call("increment_counter");
     const handed = b.next((m) => m.action === "csrf_token"); // the new key's token, for its forms and reconnects
-    await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password });
+    await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password });
     await handed;
     const [reply] = await b.call("increment_counter");
     expect(visibleText(String(reply!.html))).toBe("Counter: 2");
@@ -56,7 +55,7 @@ describe("tab sync", () => {
 
   it("logout in one tab closes the other tabs' sockets, so they reconnect with the new cookie", async () => {
     const { browser, a, b } = await twoTabs();
-    await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password });
+    await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password });
     const closed = Promise.all([a.closed(), b.closed()]);
     const started = Date.now();
     await browser.post("/logout");

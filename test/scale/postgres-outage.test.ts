@@ -2,7 +2,7 @@
 // it is down, the server recovers by itself, and nothing acknowledged is lost.
 
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createDemoApp } from "../../examples/demo/app.ts";
+import { createSeedApp } from "../fixtures/seed-app.ts";
 import { unlimitedEvents } from "../../src/testing/index.ts";
 import { serve, type Running } from "../helpers.ts";
 import { freePort } from "./processes.ts";
@@ -12,24 +12,24 @@ import { describeWithServices } from "./services.ts";
 
 describeWithServices("PostgreSQL stops and comes back (db engine, advisory locks)", () => {
   let postgres: PostgresServer;
-  let demo: Running;
+  let seed: Running;
 
   beforeAll(async () => {
     const bin = postgresBin();
     if (!bin) throw new Error("PostgreSQL's server programs (initdb, pg_ctl) are not installed");
     postgres = new PostgresServer(bin, await freePort());
     postgres.start();
-    demo = await serve(await createDemoApp({ settings: { DATABASE_URL: postgres.url, ...unlimitedEvents } }));
+    seed = await serve(await createSeedApp({ settings: { DATABASE_URL: postgres.url, ...unlimitedEvents } }));
   });
   afterAll(async () => {
-    await demo?.close();
+    await seed?.close();
     postgres?.remove();
   });
 
   it("fails fast while PostgreSQL is down, recovers when it is back, and loses no acknowledged increment", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
-    const sockets = await Promise.all(Array.from({ length: 4 }, () => demo.live(browser)));
+    const sockets = await Promise.all(Array.from({ length: 4 }, () => seed.live(browser)));
     const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(sockets, postgres, { before: 600, down: 1200, after: 2500 });
     expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
     expect(failed.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Child processes for the scale tests: demo servers (test/scale/server.ts) and a redis-server of a test's own.
+// Child processes for the scale tests: fixture servers (test/scale/server.ts) and a redis-server of a test's own.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";

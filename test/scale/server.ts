@@ -1,11 +1,14 @@
-// A demo server process for the scale tests: the demo's handlers and a broadcast one, on the deployment the environment
-// names (REDIS_URL, DATABASE_URL, SESSION_ENGINE), isolated by TEST_PREFIX and TEST_SCHEMA. Prints "listening <port>".
+// A server process for the scale tests: the fixture app's handlers and a broadcast one, on the deployment the
+// environment names (REDIS_URL, DATABASE_URL, SESSION_ENGINE), isolated by TEST_PREFIX and TEST_SCHEMA. Prints
+// "listening <port>".
 
-import { createDemoApp } from "../../examples/demo/app.ts";
-import { liveviewHandler, loadSettings, send } from "../../src/index.ts";
+import { createSeedApp } from "../fixtures/seed-app.ts";
+import { loadSettings, Registry, send } from "../../src/index.ts";
 import { createDeployment } from "../../src/server/deployment.ts";
 
-liveviewHandler("broadcast_ping", async (consumer, content) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("broadcast_ping", async (consumer, content) => {
   await send(consumer, { target: "#ping", html: String(content.data.n ?? ""), ping: Number(content.data.n ?? 0) }, { broadcast: true });
 });
 
@@ -14,7 +17,7 @@ const deployment = createDeployment(loadSettings(), {
   pgSchema: process.env.TEST_SCHEMA,
   lockLeaseMs: Number(process.env.TEST_LOCK_LEASE_MS) || undefined,
 });
-const app = await createDemoApp({ ...deployment });
+const app = await createSeedApp({ ...deployment, registry: handlers });
 const server = await app.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
 const address = server.address();
 console.log(`listening ${typeof address === "object" && address ? address.port : address}`);

@@ -26,7 +26,7 @@ const connect = async (server: ServerProcess, browser?: { cookie: string; token:
 
 describeWithServices("two server processes, one deployment", () => {
   beforeAll(async () => {
-    // One after the other: the demo creates its user on first start.
+    // One after the other: the fixture app creates its user on first start.
     a = await startServer(env);
     b = await startServer(env);
   });

@@ -3,22 +3,24 @@
 // exception text stays in the server's log (the client gets an id to quote), and our own errors stay readable.
 
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LiveViewError, liveviewHandler, send } from "../../src/index.ts";
-import { demoForFile } from "../helpers.ts";
+import { LiveViewError, Registry, send } from "../../src/index.ts";
+import { seedForFile } from "../helpers.ts";
 
 let hits = 0;
-liveviewHandler("record_hit", async (consumer) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("record_hit", async (consumer) => {
   hits++;
   await send(consumer, { hit: true });
 });
-liveviewHandler("leaky", () => {
+handlers.handler("leaky", () => {
   throw new Error("connect ECONNREFUSED db.internal:5432 password=hunter2");
 });
-liveviewHandler("busy", () => {
+handlers.handler("busy", () => {
   throw new LiveViewError("session_busy", "the session is busy: its lock was not free for 15000 ms; try again");
 });
 
-const demo = demoForFile({ settings: { DEBUG: false } });
+const seed = seedForFile({ registry: handlers, settings: { DEBUG: false } });
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,9 +30,9 @@ describe("a function name that is not a registered handler", () => {
   const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "a.b", "record_hit.call", "record_hit.apply", "navigate.constructor", "prototype"];
 
   it("runs nothing, whatever Object or Function member it names", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
-    const socket = await demo.live(browser);
+    const socket = await seed.live(browser);
     const start = hits;
     for (const name of names) {
       expect(await socket.call(name), name).toEqual([{ error: `Unknown function: ${name}`, code: "unknown_function" }]);
@@ -41,14 +43,14 @@ describe("a function name that is not a registered handler", () => {
   });
 
   it("is answered without the list of handlers", async () => {
-    const socket = await demo.live();
+    const socket = await seed.live();
     const [reply] = await socket.call("no_such_function");
     expect(reply).toEqual({ error: "Unknown function: no_such_function", code: "unknown_function" });
     expect(JSON.stringify(reply)).not.toContain("increment_counter");
   });
 
   it("is repeated back only in part when it is long", async () => {
-    const socket = await demo.live();
+    const socket = await seed.live();
     const [reply] = await socket.call("x".repeat(10_000));
     expect(reply).toEqual({ error: `Unknown function: ${"x".repeat(100)}...`, code: "unknown_function" });
   });
@@ -57,7 +59,7 @@ describe("a function name that is not a registered handler", () => {
 describe("a handler that throws", () => {
   it("gets a generic message with an error id; the log has the id, the handler's name and the stack", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const socket = await demo.live();
+    const socket = await seed.live();
     const [reply] = await socket.call("leaky");
     const id = String(reply!.error_id);
     expect(id).toMatch(/^[0-9a-f]{8}$/);
@@ -68,7 +70,7 @@ describe("a handler that throws", () => {
 
   it("gives each failure its own id", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const socket = await demo.live();
+    const socket = await seed.live();
     const [a] = await socket.call("leaky");
     const [b] = await socket.call("leaky");
     expect(a!.error_id).not.toBe(b!.error_id);
@@ -76,7 +78,7 @@ describe("a handler that throws", () => {
 
   it("with one of our own errors shows its message, written for the client, with its code", async () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const socket = await demo.live();
+    const socket = await seed.live();
     expect(await socket.call("busy")).toEqual([
       { error: "Handler error: the session is busy: its lock was not free for 15000 ms; try again", function: "busy", code: "session_busy" },
     ]);

@@ -3,59 +3,60 @@
 // interval, and never for a session that is gone).
 
 import { describe, expect, it, vi } from "vitest";
-import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { liveviewHandler, send } from "../../src/index.ts";
+import { Registry, send } from "../../src/index.ts";
 import { type TestClient } from "../../src/testing/index.ts";
-import { demoForFile, type Running } from "../helpers.ts";
+import { seedForFile, type Running, SEED_USER } from "../helpers.ts";
 import { closeOf, rawSocket, sleep, until } from "./messages-sockets.ts";
 
-liveviewHandler("whoami", (consumer) =>
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("whoami", (consumer) =>
   send(consumer, { user: consumer.scope.user.username || null, counter: consumer.scope.session.get("counter", null) }),
 );
 
 const PING_MS = 100;
 
-async function signedIn(demo: Running): Promise<TestClient> {
-  const browser = demo.client();
-  await browser.forceLogin((await demo.app.users.getByUsername(DEMO_USER.username))!);
+async function signedIn(seed: Running): Promise<TestClient> {
+  const browser = seed.client();
+  await browser.forceLogin((await seed.app.users.getByUsername(SEED_USER.username))!);
   return browser;
 }
 
 describe("with the default settings, a session under an open socket", () => {
   const AGE_SECONDS = 2;
-  const demo = demoForFile({ settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS } });
+  const seed = seedForFile({ registry: handlers, settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS } });
 
   it("expires while the socket answers pings, and the next event is anonymous with none of the old data", async () => {
-    const browser = await signedIn(demo);
-    const socket = await demo.live(browser);
+    const browser = await signedIn(seed);
+    const socket = await seed.live(browser);
     await socket.call("increment_counter");
-    expect(await socket.call("whoami")).toEqual([{ user: DEMO_USER.username, counter: 1 }]);
+    expect(await socket.call("whoami")).toEqual([{ user: SEED_USER.username, counter: 1 }]);
     let pings = 0;
     socket.ws.on("ping", () => pings++);
     await sleep(AGE_SECONDS * 1000 + 300);
     expect(pings).toBeGreaterThan(5); // the socket was alive and answering all along
     expect(await socket.call("whoami")).toEqual([{ user: null, counter: null }]);
-    expect(await demo.app.sessions.load(browser.sessionKey)).toBeNull();
+    expect(await seed.app.sessions.load(browser.sessionKey)).toBeNull();
   });
 });
 
 describe("with LIVEVIEW_HEARTBEAT_EXTENDS_SESSION, a session under an open socket", () => {
   const AGE_SECONDS = 1;
-  const demo = demoForFile({ settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS, LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: true } });
+  const seed = seedForFile({ registry: handlers, settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS, LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: true } });
 
   it("lives on as long as the socket answers pings", async () => {
-    const browser = await signedIn(demo);
-    const socket = await demo.live(browser);
+    const browser = await signedIn(seed);
+    const socket = await seed.live(browser);
     await socket.call("increment_counter");
     await sleep(AGE_SECONDS * 1000 * 2.5);
-    expect(await socket.call("whoami")).toEqual([{ user: DEMO_USER.username, counter: 1 }]);
+    expect(await socket.call("whoami")).toEqual([{ user: SEED_USER.username, counter: 1 }]);
     await socket.close();
   });
 
   it("is saved at most once per ping interval, however many pongs the client sends", async () => {
-    const browser = await signedIn(demo);
-    const ws = await rawSocket(demo.baseUrl, { room: "pongs", client: browser, autoPong: false });
-    const saves = vi.spyOn(demo.app.sessions, "persist");
+    const browser = await signedIn(seed);
+    const ws = await rawSocket(seed.baseUrl, { room: "pongs", client: browser, autoPong: false });
+    const saves = vi.spyOn(seed.app.sessions, "persist");
     const start = performance.now();
     for (let i = 0; i < 200; i++) {
       ws.pong();
@@ -73,18 +74,18 @@ describe("with LIVEVIEW_HEARTBEAT_EXTENDS_SESSION, a session under an open socke
   });
 
   it("is not brought back once it is gone", async () => {
-    const browser = await signedIn(demo);
-    const socket = await demo.live(browser);
+    const browser = await signedIn(seed);
+    const socket = await seed.live(browser);
     const key = browser.sessionKey!;
-    await until(() => demo.app.live.consumers.size === 1, "the other tests' sockets to be gone");
-    await demo.app.sessions.store.delete(key);
-    const saves = vi.spyOn(demo.app.sessions, "persist");
+    await until(() => seed.app.live.consumers.size === 1, "the other tests' sockets to be gone");
+    await seed.app.sessions.store.delete(key);
+    const saves = vi.spyOn(seed.app.sessions, "persist");
     await sleep(PING_MS * 5);
     const saved = saves.mock.calls.map(([, savedKey]) => savedKey);
     saves.mockRestore();
     // Other tests' sockets are closed: any save now would be this socket's, under the old key or a new one.
     expect(saved).toEqual([]);
     expect(await socket.call("whoami")).toEqual([{ user: null, counter: null }]);
-    expect(await demo.app.sessions.load(key)).toBeNull();
+    expect(await seed.app.sessions.load(key)).toBeNull();
   });
 });

@@ -2,39 +2,41 @@
 // lets go of its consumer, groups and session watcher; a peer that answers stays as long as it likes.
 
 import { describe, expect, it } from "vitest";
-import { liveviewHandler, send } from "../../src/index.ts";
-import { demoForFile } from "../helpers.ts";
+import { Registry, send } from "../../src/index.ts";
+import { seedForFile } from "../helpers.ts";
 import { closeOf, holds, rawSocket, sleep, socketCounts, until } from "./messages-sockets.ts";
 
-liveviewHandler("ping_me", (consumer) => send(consumer, { pong: true }));
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("ping_me", (consumer) => send(consumer, { pong: true }));
 
 const INTERVAL_MS = 100;
 const TIMEOUT_MS = 100;
-const demo = demoForFile({ settings: { LIVEVIEW_PING_INTERVAL_MS: INTERVAL_MS, LIVEVIEW_PING_TIMEOUT_MS: TIMEOUT_MS } });
+const seed = seedForFile({ registry: handlers, settings: { LIVEVIEW_PING_INTERVAL_MS: INTERVAL_MS, LIVEVIEW_PING_TIMEOUT_MS: TIMEOUT_MS } });
 
 describe("the heartbeat", () => {
   it("cuts a socket that does not answer pings, and frees its consumer, groups and session watcher", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
-    const before = socketCounts(demo.app);
+    const before = socketCounts(seed.app);
     // Answers pings by hand until it has joined everything, then falls silent, as a peer that vanished.
-    const silent = await rawSocket(demo.baseUrl, { room: "silent", client: browser, autoPong: false });
+    const silent = await rawSocket(seed.baseUrl, { room: "silent", client: browser, autoPong: false });
     let answering = true;
     let unanswered = 0;
     silent.on("ping", () => (answering ? silent.pong() : unanswered++));
     const closed = closeOf(silent, 2000);
     const key = browser.sessionKey!;
-    await until(() => holds(demo.app, "silent", key).length === 3, "the socket to join its groups and session");
+    await until(() => holds(seed.app, "silent", key).length === 3, "the socket to join its groups and session");
     answering = false;
     // terminate: no close frame, as a vanished peer could not read one.
     expect((await closed).code).toBe(1006);
     expect(unanswered).toBeGreaterThanOrEqual(1);
-    await until(() => holds(demo.app, "silent", key).length === 0, "the server to let go of the socket");
-    expect(socketCounts(demo.app)).toEqual(before);
+    await until(() => holds(seed.app, "silent", key).length === 0, "the server to let go of the socket");
+    expect(socketCounts(seed.app)).toEqual(before);
   });
 
   it("keeps a socket that answers, across many intervals", async () => {
-    const socket = await demo.live(undefined, "answering");
+    const socket = await seed.live(undefined, "answering");
     let pings = 0;
     socket.ws.on("ping", () => pings++);
     await sleep(INTERVAL_MS * 8);

@@ -4,19 +4,21 @@
 
 import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
-import { liveviewHandler, send } from "../../src/index.ts";
-import { demoForFile } from "../helpers.ts";
+import { Registry, send } from "../../src/index.ts";
+import { seedForFile } from "../helpers.ts";
 import { BINARY_OPCODE, closeOf, collect, frameHeader, holds, rawSocket, sleep, socketCounts, TEXT_OPCODE, until, writeRaw } from "./messages-sockets.ts";
 
 /** Every run of the handler the attacks name: none of them may raise it. */
 let hits = 0;
-liveviewHandler("record_hit", async (consumer) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("record_hit", async (consumer) => {
   hits++;
   await send(consumer, { hit: hits });
 });
 
 const LIMITS = { MAX_FRAME_BYTES: 64 * 1024, LIVEVIEW_MAX_FRAGMENTS: 8, LIVEVIEW_MAX_BUFFERED_CHUNKS: 16, LIVEVIEW_MAX_JSON_DEPTH: 32 };
-const demo = demoForFile({ settings: LIMITS });
+const seed = seedForFile({ registry: handlers, settings: LIMITS });
 
 const HIT = JSON.stringify({ function: "record_hit", data: {} });
 
@@ -28,19 +30,19 @@ async function close(ws: WebSocket): Promise<void> {
 
 let rooms = 0;
 async function attacker(): Promise<{ ws: WebSocket; room: string; before: ReturnType<typeof socketCounts> }> {
-  const before = socketCounts(demo.app);
+  const before = socketCounts(seed.app);
   const room = `attack${++rooms}`;
-  return { ws: await rawSocket(demo.baseUrl, { room }), room, before };
+  return { ws: await rawSocket(seed.baseUrl, { room }), room, before };
 }
 
 /** The attack closed the socket with `code`; no handler ran; the server holds nothing for it and serves others. */
 async function expectClosedAndFreed(attack: Awaited<ReturnType<typeof attacker>>, closed: Promise<{ code: number; reason: string }>, code: number): Promise<string> {
   const hitsBefore = hits;
   const { reason } = await closed;
-  await until(() => holds(demo.app, attack.room).length === 0, "the server to let go of the socket");
-  await until(() => JSON.stringify(socketCounts(demo.app)) === JSON.stringify(attack.before), "as many sockets as before the attack");
+  await until(() => holds(seed.app, attack.room).length === 0, "the server to let go of the socket");
+  await until(() => JSON.stringify(socketCounts(seed.app)) === JSON.stringify(attack.before), "as many sockets as before the attack");
   expect(hits).toBe(hitsBefore);
-  const other = await demo.live();
+  const other = await seed.live();
   expect(await other.call("record_hit")).toEqual([{ hit: hitsBefore + 1 }]);
   expect((await closed).code).toBe(code);
   return reason;
@@ -112,7 +114,7 @@ describe("a message nested deeper than LIVEVIEW_MAX_JSON_DEPTH", () => {
   const nested = (depth: number) => `{"function":"record_hit","data":{"x":${"[".repeat(depth)}${"]".repeat(depth)}}}`;
 
   async function expectTooDeep(frame: string): Promise<void> {
-    const socket = await demo.live();
+    const socket = await seed.live();
     const start = hits;
     const reply = socket.next();
     socket.sendRaw(frame);
@@ -130,7 +132,7 @@ describe("a message nested deeper than LIVEVIEW_MAX_JSON_DEPTH", () => {
   });
 
   it("counts only real nesting: brackets and escaped quotes inside strings are text", async () => {
-    const socket = await demo.live();
+    const socket = await seed.live();
     const text = `\\"${"[{".repeat(100)}`;
     const frame = `{"function":"record_hit","data":{"text":"${text}"},"id":1}`;
     const ack = socket.next((m) => m.ack === 1);

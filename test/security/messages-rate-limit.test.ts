@@ -2,25 +2,27 @@
 // rate_limited error and runs nothing; a socket that floods on regardless is closed with 1008; others are served.
 
 import { describe, expect, it } from "vitest";
-import { liveviewHandler, send, type JsonObject } from "../../src/index.ts";
-import { demoForFile } from "../helpers.ts";
+import { Registry, send, type JsonObject } from "../../src/index.ts";
+import { seedForFile } from "../helpers.ts";
 import { closeOf, holds, sleep, socketCounts, until } from "./messages-sockets.ts";
 
 let hits = 0;
-liveviewHandler("record_hit", async (consumer) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("record_hit", async (consumer) => {
   hits++;
   await send(consumer, { hit: true });
 });
 
 const PER_SECOND = 5;
 const BURST = 10;
-const demo = demoForFile({ settings: { LIVEVIEW_EVENTS_PER_SECOND: PER_SECOND, LIVEVIEW_EVENTS_BURST: BURST } });
+const seed = seedForFile({ registry: handlers, settings: { LIVEVIEW_EVENTS_PER_SECOND: PER_SECOND, LIVEVIEW_EVENTS_BURST: BURST } });
 
 const frame = (id: number) => JSON.stringify({ function: "record_hit", data: {}, id });
 
 describe("a socket sending faster than its rate", () => {
   it("gets a rate_limited error and an ack for each message past the burst, runs none of them, and stays open", async () => {
-    const socket = await demo.live(undefined, "burst");
+    const socket = await seed.live(undefined, "burst");
     const start = hits;
     const acks = socket.next((m) => m.ack === 15);
     for (let id = 1; id <= 15; id++) socket.sendRaw(frame(id));
@@ -43,9 +45,9 @@ describe("a socket sending faster than its rate", () => {
   });
 
   it("is closed with 1008 when it keeps flooding past the refusals; no refused message ran, others are served", async () => {
-    const socket = await demo.live(undefined, "flood");
-    const bystander = await demo.live(undefined, "bystander");
-    const before = socketCounts(demo.app);
+    const socket = await seed.live(undefined, "flood");
+    const bystander = await seed.live(undefined, "bystander");
+    const before = socketCounts(seed.app);
     const start = hits;
     const closed = closeOf(socket.ws);
     for (let id = 1; id <= 200; id++) socket.sendRaw(frame(id));
@@ -55,8 +57,8 @@ describe("a socket sending faster than its rate", () => {
     expect(hits - start).toBeLessThanOrEqual(BURST + 1);
     const refused = socket.received.filter((m: JsonObject) => m.code === "rate_limited");
     expect(refused.length).toBeLessThanOrEqual(BURST + 1);
-    await until(() => holds(demo.app, "flood").length === 0, "the server to let go of the socket");
-    expect(socketCounts(demo.app).consumers).toBe(before.consumers - 1);
+    await until(() => holds(seed.app, "flood").length === 0, "the server to let go of the socket");
+    expect(socketCounts(seed.app).consumers).toBe(before.consumers - 1);
     expect(await bystander.call("record_hit")).toEqual([{ hit: true }]);
   });
 });

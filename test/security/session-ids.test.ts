@@ -2,13 +2,15 @@
 // creates a row by being offered, and a session is created only by a save, under a key the server makes.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, liveviewHandler, send, type Settings } from "../../src/index.ts";
+import { json, Registry, send, type Settings } from "../../src/index.ts";
 import { LiveClient } from "../../src/testing/index.ts";
 import { newSessionKey } from "../../src/session/session-key.ts";
-import { startDemo, type Running } from "../helpers.ts";
+import { startSeed, type Running } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
 
-liveviewHandler("peek_session", (consumer) =>
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("peek_session", (consumer) =>
   send(consumer, { counter: consumer.scope.session.get("counter", null), user: consumer.scope.user.username }),
 );
 
@@ -26,7 +28,7 @@ const HOSTILE: Record<string, string> = {
 const OUR_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 
 interface Server {
-  demo: Running;
+  seed: Running;
   rows: SessionRows;
   /** Every key the session store was asked to load. */
   lookedUp: string[];
@@ -35,16 +37,16 @@ interface Server {
 function server(settings: Partial<Settings> = {}): Server {
   const env = { lookedUp: [] as string[] } as Server;
   beforeAll(async () => {
-    env.demo = await startDemo({ settings });
-    env.demo.app.get("/peek", (request) => json({ counter: request.session.get("counter", null), user: request.user.username }));
-    const store = env.demo.app.sessions.store;
+    env.seed = await startSeed({ settings, registry: handlers });
+    env.seed.app.get("/peek", (request) => json({ counter: request.session.get("counter", null), user: request.user.username }));
+    const store = env.seed.app.sessions.store;
     const load = store.load.bind(store);
     store.load = (key) => (env.lookedUp.push(key), load(key));
-    env.rows = sessionRows(env.demo.app);
+    env.rows = sessionRows(env.seed.app);
   });
   afterAll(async () => {
     env.rows?.close();
-    await env.demo?.close();
+    await env.seed?.close();
   });
   return env;
 }
@@ -59,7 +61,7 @@ function issuedKey(res: Response): string | null {
 }
 
 async function peekOverHttp(env: Server, id: string) {
-  const res = await fetch(env.demo.baseUrl + "/peek", { headers: { Cookie: cookieOf(id) } });
+  const res = await fetch(env.seed.baseUrl + "/peek", { headers: { Cookie: cookieOf(id) } });
   return { res, body: await res.json() };
 }
 
@@ -87,7 +89,7 @@ describe("forged ids over HTTP, on a page", () => {
   it("get a new key made by the server, never the one offered", async () => {
     for (const [what, id] of Object.entries(HOSTILE)) {
       const count = env.rows.count();
-      const res = await fetch(env.demo.baseUrl + "/counter", { headers: { Cookie: cookieOf(id) } });
+      const res = await fetch(env.seed.baseUrl + "/counter", { headers: { Cookie: cookieOf(id) } });
       expect(await res.text(), what).toContain("Counter: <strong>0</strong>");
       const key = issuedKey(res);
       expect(key, what).toMatch(OUR_SHAPE);
@@ -108,7 +110,7 @@ for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partia
     it("read as anonymous and create no row; a save creates a session under a new key, never the offered one", async () => {
       for (const [what, id] of Object.entries(HOSTILE)) {
         const before = env.rows.keys();
-        const socket = await LiveClient.connect(env.demo.baseUrl, { cookie: cookieOf(id) });
+        const socket = await LiveClient.connect(env.seed.baseUrl, { cookie: cookieOf(id) });
         expect(await socket.call("peek_session"), what).toEqual([{ counter: null, user: "" }]);
         expect(env.rows.keys(), what).toEqual(before);
 
@@ -120,7 +122,7 @@ for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partia
         expect(env.rows.has(id), what).toBe(false);
         expect(await socket.call("peek_session"), what).toEqual([{ counter: 1, user: "" }]); // the socket follows its new key
 
-        const again = await LiveClient.connect(env.demo.baseUrl, { cookie: cookieOf(id) });
+        const again = await LiveClient.connect(env.seed.baseUrl, { cookie: cookieOf(id) });
         expect(await again.call("peek_session"), what).toEqual([{ counter: null, user: "" }]);
         await Promise.all([socket.close(), again.close()]);
       }

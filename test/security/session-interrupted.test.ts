@@ -2,11 +2,10 @@
 // stays ended: the write fails with a clear error, the row does not come back, and the socket goes on anonymous.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDemoApp } from "../../examples/demo/app.ts";
-import { DEMO_USER } from "../../examples/demo/accounts.ts";
-import { json, liveviewHandler, send, text, type Settings } from "../../src/index.ts";
+import { createSeedApp } from "../fixtures/seed-app.ts";
+import { json, Registry, send, text, type Settings } from "../../src/index.ts";
 import { TestClient } from "../../src/testing/index.ts";
-import { serve, startDemo, type Running } from "../helpers.ts";
+import { serve, startSeed, type Running, SEED_USER } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
 
 /** A door the test opens: a handler or view waits at it, while the test ends the session. */
@@ -25,16 +24,18 @@ async function waitAtDoor(): Promise<void> {
   await current.opened;
 }
 
-liveviewHandler("write_after_door", async (consumer) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("write_after_door", async (consumer) => {
   await waitAtDoor();
   consumer.scope.session.set("counter", 99);
 });
-liveviewHandler("ignore_failed_save", async (consumer) => {
+handlers.handler("ignore_failed_save", async (consumer) => {
   await waitAtDoor();
   consumer.scope.session.set("counter", 99);
   await consumer.scope.session.save().catch(() => undefined); // an application that swallows the failure
 });
-liveviewHandler("whoami", (consumer) =>
+handlers.handler("whoami", (consumer) =>
   send(consumer, { user: consumer.scope.user.username, keys: consumer.scope.session.keys().filter((k) => !k.startsWith("_")).sort() }),
 );
 
@@ -42,7 +43,7 @@ const ANONYMOUS = { user: "", keys: [] };
 const INTERRUPTED = /^Handler error: the session ended while this was running \(signed out elsewhere, or expired\), so its changes were not saved; reload the page/;
 
 interface Env {
-  demo: Running;
+  seed: Running;
   /** A second server on the same database, with locks and caches of its own: another process. */
   other: Running;
   rows: SessionRows;
@@ -51,29 +52,29 @@ interface Env {
 function servers(settings: Partial<Settings>): Env {
   const env = {} as Env;
   beforeAll(async () => {
-    env.demo = await startDemo({ settings });
-    env.demo.app
+    env.seed = await startSeed({ settings, registry: handlers });
+    env.seed.app
       .get("/whoami", (request) => json({ user: request.user.username, keys: request.session.keys().filter((k) => !k.startsWith("_")).sort() }))
       .get("/write-after-door", async (request) => {
         await waitAtDoor();
         request.session.set("counter", 99);
         return text("written");
       });
-    env.other = await serve(await createDemoApp({ settings: { ...settings, DATABASE_URL: env.demo.app.settings.DATABASE_URL } }));
-    env.rows = sessionRows(env.demo.app);
+    env.other = await serve(await createSeedApp({ settings: { ...settings, DATABASE_URL: env.seed.app.settings.DATABASE_URL } }));
+    env.rows = sessionRows(env.seed.app);
   });
   afterAll(async () => {
     env.rows?.close();
     await env.other?.close();
-    await env.demo?.close();
+    await env.seed?.close();
   });
   return env;
 }
 
 async function signedInBrowser(env: Env): Promise<TestClient> {
-  const browser = env.demo.client();
+  const browser = env.seed.client();
   await browser.get("/counter");
-  await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password });
+  await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password });
   return browser;
 }
 
@@ -94,7 +95,7 @@ function expectStillEnded(env: Env, key: string): void {
 }
 
 async function overHttp(env: Env, key: string) {
-  return (await fetch(env.demo.baseUrl + "/whoami", { headers: { Cookie: `sessionid=${key}` } })).json();
+  return (await fetch(env.seed.baseUrl + "/whoami", { headers: { Cookie: `sessionid=${key}` } })).json();
 }
 
 for (const engine of ["db", "cached_db"] as const) {
@@ -105,8 +106,8 @@ for (const engine of ["db", "cached_db"] as const) {
       it(`${ending}: the handler gets the error, the row stays gone, the socket goes on anonymous`, async () => {
         const browser = await signedInBrowser(env);
         const key = browser.sessionKey!;
-        const socket = await env.demo.live(browser);
-        expect(await socket.call("whoami")).toEqual([{ user: DEMO_USER.username, keys: [] }]);
+        const socket = await env.seed.live(browser);
+        expect(await socket.call("whoami")).toEqual([{ user: SEED_USER.username, keys: [] }]);
 
         const door = armDoor();
         const replies = socket.call("write_after_door");
@@ -127,7 +128,7 @@ for (const engine of ["db", "cached_db"] as const) {
     it("a handler that swallows the failed save still gets the error, and nothing is written", async () => {
       const browser = await signedInBrowser(env);
       const key = browser.sessionKey!;
-      const socket = await env.demo.live(browser);
+      const socket = await env.seed.live(browser);
       const door = armDoor();
       const replies = socket.call("ignore_failed_save");
       await door.arrived;
@@ -141,7 +142,7 @@ for (const engine of ["db", "cached_db"] as const) {
       const browser = await signedInBrowser(env);
       const key = browser.sessionKey!;
       const door = armDoor();
-      const response = fetch(env.demo.baseUrl + "/write-after-door", { headers: { Cookie: `sessionid=${key}` } });
+      const response = fetch(env.seed.baseUrl + "/write-after-door", { headers: { Cookie: `sessionid=${key}` } });
       await door.arrived;
       env.rows.delete(key);
       door.open();

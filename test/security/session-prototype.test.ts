@@ -3,10 +3,10 @@
 // sends can change a prototype, and a value stored under such a key comes back as that value.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { json, liveviewHandler, send } from "../../src/index.ts";
+import { json, Registry, send } from "../../src/index.ts";
 import { type TestClient } from "../../src/testing/index.ts";
 import type { JsonObject } from "../../src/json.ts";
-import { demoForFile } from "../helpers.ts";
+import { seedForFile } from "../helpers.ts";
 
 const NAMES = ["__proto__", "constructor", "prototype", "hasOwnProperty"];
 const HOSTILE_JSON = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "prototype": {"polluted": 1}}';
@@ -22,23 +22,25 @@ function inspect(value: Record<string, unknown>) {
   };
 }
 
-liveviewHandler("inspect_content", (consumer, content) => {
+/** This test's handlers, beside the fixture's. */
+const handlers = new Registry();
+handlers.handler("inspect_content", (consumer, content) => {
   consumer.scope.session.set("payload", content.data as never);
   return send(consumer, { data: inspect(content.data), form: inspect(content.form) } as never);
 });
 /** Not the framework's own keys (`_csrftoken`, `_auth_user_id`, ...); `__proto__` is the application's. */
 const isApplicationKey = (key: string) => !/^_[a-z]/.test(key);
 
-liveviewHandler("set_named_keys", (consumer, content) => {
+handlers.handler("set_named_keys", (consumer, content) => {
   for (const name of content.data.names as string[]) consumer.scope.session.set(name, { stored_under: name });
 });
-liveviewHandler("read_named_keys", (consumer, content) => {
+handlers.handler("read_named_keys", (consumer, content) => {
   const session = consumer.scope.session;
   const values = Object.fromEntries((content.data.names as string[]).map((name) => [name, session.get(name, null)]));
   return send(consumer, { values, has_polluted: session.has("polluted"), keys: session.keys().filter(isApplicationKey).sort() } as never);
 });
 
-const demo = demoForFile({}, ({ app }) => {
+const seed = seedForFile({ registry: handlers }, ({ app }) => {
   app.post("/inspect-body", (request) => {
     request.session.set("payload", request.body as never);
     return json(inspect(request.body));
@@ -65,9 +67,9 @@ const EXPECTED_DATA = {
 
 describe("a socket message", () => {
   it("keeps __proto__ and friends as data at every depth, and the session stores them as data", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
-    const socket = await demo.live(browser);
+    const socket = await seed.live(browser);
     const start = socket.received.length;
     socket.sendRaw(`{"function": "inspect_content", "id": 1, "data": ${HOSTILE_JSON}, "form": {"nested": ${HOSTILE_JSON}, "__proto__": {"polluted": 1}}}`);
     await socket.next((m) => m.ack === 1);
@@ -81,16 +83,16 @@ describe("a socket message", () => {
 
 describe("session.set", () => {
   it("stores a value under each name, and later loads (over HTTP and the socket) give it back as data", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
-    const socket = await demo.live(browser);
+    const socket = await seed.live(browser);
     await socket.call("set_named_keys", { data: { names: NAMES } });
     const expected = Object.fromEntries(NAMES.map((name) => [name, { stored_under: name }]));
 
     const items = await storedItems(browser); // a fresh load from the store, over HTTP
     for (const name of NAMES) expect(Object.hasOwn(items, name) && items[name], name).toEqual({ stored_under: name });
 
-    const again = await demo.live(browser); // and on another socket
+    const again = await seed.live(browser); // and on another socket
     const [reply] = await again.call("read_named_keys", { data: { names: [...NAMES, "toString", "valueOf"] } });
     expect(reply).toEqual({ values: { ...expected, toString: null, valueOf: null }, has_polluted: false, keys: [...NAMES].sort() });
   });
@@ -98,7 +100,7 @@ describe("session.set", () => {
 
 describe("HTTP bodies", () => {
   it("a urlencoded body keeps every field as an own string field", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
     const token = await browser.socketToken();
     const body = "__proto__=x&constructor=y&prototype=z&hasOwnProperty=w&__proto__%5Bpolluted%5D=1&csrfmiddlewaretoken=" + token;
@@ -114,7 +116,7 @@ describe("HTTP bodies", () => {
   });
 
   it("a JSON body keeps __proto__ and friends as data, in the view and in the session", async () => {
-    const browser = demo.client();
+    const browser = seed.client();
     await browser.get("/counter");
     const token = await browser.socketToken();
     const res = await browser.request("POST", "/inspect-body", HOSTILE_JSON, { "Content-Type": "application/json", "X-CSRFToken": token });

@@ -2,20 +2,19 @@
 // working, and the tabs that were already open are handed a token for the new secret.
 
 import { expect, it } from "vitest";
-import { DEMO_USER } from "../../examples/demo/accounts.ts";
 import { LiveClient, pageToken } from "../../src/testing/index.ts";
-import { demoForFile } from "../helpers.ts";
+import { seedForFile, SEED_USER } from "../helpers.ts";
 
-const demo = demoForFile();
+const seed = seedForFile();
 
 it("hands open tabs the new token at login, and the old token no longer gives the session", async () => {
-  const browser = demo.client();
+  const browser = seed.client();
   const before = pageToken((await browser.get("/counter")).text)!;
-  const openTab = await demo.live(browser);
+  const openTab = await seed.live(browser);
   await openTab.call("increment_counter");
 
   const handed = openTab.next((m) => m.action === "csrf_token");
-  const login = await browser.post("/login", { username: DEMO_USER.username, password: DEMO_USER.password });
+  const login = await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password });
   expect(login.status).toBe(302);
   const after = String((await handed).token);
   expect(after).not.toBe(before);
@@ -24,7 +23,7 @@ it("hands open tabs the new token at login, and the old token no longer gives th
   const [reply] = await openTab.call("increment_counter");
   expect(reply!.html).toContain("<strong>2</strong>");
 
-  const connect = (token: string) => LiveClient.connect(demo.baseUrl, { cookie: browser.cookieHeader, token });
+  const connect = (token: string) => LiveClient.connect(seed.baseUrl, { cookie: browser.cookieHeader, token });
   const withNew = await connect(after);
   expect((await withNew.call("increment_counter"))[0]!.html).toContain("<strong>3</strong>");
   const withOld = await connect(before);

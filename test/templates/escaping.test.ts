@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { templates } from "../../src/index.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-templates.addDirectory(join(here, "../../examples/demo/templates"));
+templates.addDirectory(join(here, "../fixtures/seed"));
 
 /** Payloads and what autoescaping makes of them: entities for every character that means something in HTML. */
 const ESCAPED: [string, string][] = [
@@ -46,21 +46,6 @@ describe("autoescaping", () => {
       '{% include "counter_display.html" count: v %}',
     ]) {
       expectInert(await render(source, { v }), v);
-    }
-  });
-
-  it("escapes the demo's user data in every template that shows it", async () => {
-    const v = SVG_PAYLOAD;
-    const messages = [{ id: 1, name: v, email: v, website: v, message: v }];
-    const signedIn = { isAuthenticated: true, username: "demo" };
-    const pages = [
-      await templates.renderToString("message_list.html", { messages, user: signedIn }),
-      await templates.renderToString("draft_notice.html", { has_draft: true, draft_name: v }),
-      await templates.renderToString("login.html", { username: v, error: v }),
-    ];
-    for (const html of pages) {
-      expect(html).toContain("&#34;&gt;&lt;svg onload=alert(3)&gt;");
-      expect(html).not.toContain("<svg");
     }
   });
 

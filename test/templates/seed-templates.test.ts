@@ -8,7 +8,6 @@ import { defineForm, renderToString, templates } from "../../src/index.ts";
 import { visibleText } from "../helpers.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-templates.addDirectory(join(here, "../../examples/demo/templates"));
 templates.addDirectory(join(here, "../fixtures/seed"));
 
 const ContactForm = defineForm({ name: z.string(), email: z.email(), message: z.string().optional() });

@@ -1,8 +1,9 @@
-// The seed's form-draft handlers against the seed's templates: autosave, restore, clear, submit.
+// The demo's form-draft handlers (the seed guide's) against its templates: autosave, restore, clear, submit.
 
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/deployment.ts";
-import { demoForFile, visibleText } from "../helpers.ts";
+import { visibleText } from "../helpers.ts";
+import { demoForFile } from "./demo.ts";
 
 const demo = demoForFile();
 
