@@ -7,7 +7,7 @@ import type { JsonObject } from "../../src/index.ts";
 import { openSqlite } from "../../src/deployment.ts";
 import type { LiveClient } from "../../src/testing/index.ts";
 import { tagOfSecret } from "../../src/protocol.ts";
-import { demoForFile } from "../helpers.ts";
+import { demoForFile } from "./demo.ts";
 
 const demo = demoForFile();
 
