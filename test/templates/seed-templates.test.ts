@@ -31,7 +31,7 @@ describe("the seed's templates", () => {
     const form = new ContactForm(null, { initial: { name: 'Bob "B"', email: "b@example.com", message: "<b>hi</b>" } });
     const html = await renderToString("contact.html", { form, has_draft: true, form_id: "contact_form" });
     expect(html).toContain("You have a saved draft");
-    expect(html).toContain('value="Bob &#34;B&#34;"');
+    expect(html).toContain('value="Bob &quot;B&quot;"');
     expect(html).toContain(">&lt;b&gt;hi&lt;/b&gt;</textarea>");
   });
 });
