@@ -20,7 +20,11 @@ export type { SessionLock } from "./session/session-lock.ts";
 export type { ChannelLayer } from "./channels/channel-layer.ts";
 export { createDeployment, type Deployment, type DeploymentOptions } from "./server/deployment.ts";
 
-export { renderToString, templates } from "./templates/environment.ts";
+export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";
+export { markSafe, SafeString } from "./templates/safe.ts";
+export { TemplateDoesNotExist, TemplateSyntaxError } from "./templates/errors.ts";
+export { Library } from "./templates/library.ts";
+export { gettext, ngettext, pgettext, npgettext, interpolate, activeLanguage, withLanguage } from "./i18n/index.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
 export { login, logout } from "./auth/login.ts";
 export type { User, AnonymousUser, AnyUser } from "./auth/user.ts";

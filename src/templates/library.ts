@@ -3,6 +3,7 @@
 import type { Context } from "./context.ts";
 import type { Node, Parser } from "./parser.ts";
 import type { Token } from "./lexer.ts";
+import { inclusionTag, simpleTag, type CustomTagOptions } from "./tags/custom.ts";
 
 /** A filter as Django defines one: the function and the flags that say how it treats safe strings. */
 export interface FilterDef {
@@ -46,5 +47,15 @@ export class Library {
     const arg = options.arg ?? (fn.length >= 2 ? "required" : "none");
     this.filters.set(name, { fn, arg, isSafe: options.isSafe, stringFilter: options.stringFilter });
     return this;
+  }
+
+  /** Django's simple_tag: `{% name arg key=value %}` writes `fn(arg, { key: value })`, escaped; `as v` stores it. */
+  simpleTag(name: string, fn: (...args: any[]) => unknown, options: CustomTagOptions = {}): this {
+    return this.tag(name, simpleTag(fn, options));
+  }
+
+  /** Django's inclusion_tag: renders `template` with the object `fn` returns (and nothing else of the page's). */
+  inclusionTag(name: string, template: string, fn: (...args: any[]) => Record<string, unknown>, options: CustomTagOptions = {}): this {
+    return this.tag(name, inclusionTag(template, fn, options));
   }
 }

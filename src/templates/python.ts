@@ -56,6 +56,7 @@ export function pyEq(a: unknown, b: unknown): boolean {
 
 /** Python's `in`: substring, list or set member, dict key. */
 export function pyIn(item: unknown, container: unknown): boolean {
+  if (item instanceof SafeString) item = item.value;
   if (container instanceof SafeString) container = container.value;
   if (typeof container === "string") return typeof item === "string" || item instanceof SafeString ? container.includes(String(item)) : false;
   if (Array.isArray(container)) return container.some((x) => pyEq(x, item));

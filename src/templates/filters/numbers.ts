@@ -37,8 +37,8 @@ function floatformat(value: unknown, arg: unknown = DEFAULT_FLOAT_PRECISION): st
   const n = typeof value === "number" ? value : Number(pyStr(value).trim() === "" ? NaN : pyStr(value));
   if (!Number.isFinite(n)) return Number.isNaN(n) ? "" : pyStr(value);
   let spec = pyStr(arg);
-  const grouped = spec.endsWith("g");
-  if (grouped) spec = spec.slice(0, -1);
+  // "g" asks for thousands grouping, which Django's default settings (no localisation) leave out.
+  if (spec.endsWith("g")) spec = spec.slice(0, -1);
   const p = pyInt(spec);
   if (p === null) return pyStr(value);
   const text = decimalText(n);
@@ -46,7 +46,6 @@ function floatformat(value: unknown, arg: unknown = DEFAULT_FLOAT_PRECISION): st
   if (p < 0 && Number.isInteger(n)) out = String(Math.trunc(n));
   else out = roundDecimal(text, Math.abs(p));
   if (p < 0 && /\.0+$/.test(out)) out = out.replace(/\.0+$/, "");
-  if (grouped) out = out.replace(/^(-?\d+)/, (m) => m.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
   return out;
 }
 

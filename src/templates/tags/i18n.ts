@@ -67,7 +67,13 @@ class BlockTranslateNode implements Node {
     private readonly asVar: string | null,
   ) {}
 
-  render(context: Context, translate = true): string {
+  render(context: Context): string {
+    const text = this.translated(context, true);
+    // Stored after the block's own names are gone, as Django does.
+    return output(text, this.asVar, context);
+  }
+
+  private translated(context: Context, translate: boolean): string {
     const values = resolveAll(this.extra, context);
     if (this.counter) values[this.counter[0]] = this.counter[1].resolve(context);
     return context.push(values, () => {
@@ -94,9 +100,9 @@ class BlockTranslateNode implements Node {
       } catch (e) {
         // A translation naming a variable the template lacks: show the original instead.
         if (!translate) throw e;
-        return this.render(context, false);
+        return this.translated(context, false);
       }
-      return output(text, this.asVar, context);
+      return text;
     });
   }
 }

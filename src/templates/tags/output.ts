@@ -46,7 +46,8 @@ class FilterNode implements Node {
   }
   render(context: Context): string {
     const output = markSafe(this.body.render(context));
-    return context.push({ var: output }, () => renderValue(this.expression.resolve(context), context));
+    // Django writes the filtered body as it comes out of the filters: the body was the template's own HTML.
+    return context.push({ var: output }, () => pyStr(this.expression.resolve(context)));
   }
 }
 
