@@ -24,7 +24,8 @@ export { renderToString, templates, TemplateEnvironment } from "./templates/envi
 export { markSafe, SafeString } from "./templates/safe.ts";
 export { TemplateDoesNotExist, TemplateSyntaxError } from "./templates/errors.ts";
 export { Library } from "./templates/library.ts";
-export { gettext, ngettext, pgettext, npgettext, interpolate, activeLanguage, withLanguage } from "./i18n/index.ts";
+export { gettext, ngettext, pgettext, npgettext, interpolate, activeLanguage, withLanguage, loadCatalogs, addCatalog } from "./i18n/index.ts";
+export { escapeHtml } from "./templates/safe.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
 export { login, logout } from "./auth/login.ts";
 export type { User, AnonymousUser, AnyUser } from "./auth/user.ts";

@@ -1,6 +1,7 @@
 // Runs one message: checks the socket's rate, finds the handler, runs middleware and the handler with a fresh
 // session, answers errors.
 
+import { supportedLanguage, withLanguage } from "../i18n/language.ts";
 import { CLOSE_POLICY_VIOLATION, ECHOED_NAME_CHARS } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 import type { JsonObject } from "../json.ts";
@@ -74,7 +75,8 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
         if ((await middleware(consumer, content, name)) === false) return;
       }
       const input = entry.schema ? validate(entry.schema, content) : content;
-      await entry.handler(consumer, input as never);
+      // The client sends its page's language with every message: the reply is rendered in it.
+      await withLanguage(supportedLanguage(content.lang), () => entry.handler(consumer, input as never));
     });
   } catch (error) {
     const failure = describeFailure(settings, error, `handler "${name}" failed`);

@@ -5,8 +5,10 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { templates } from "../../src/index.ts";
+import { useDemoRoutes } from "./demo-routes.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+useDemoRoutes();
 templates.addDirectory(join(here, "../../examples/demo/templates"));
 
 /** Payloads and what autoescaping makes of them: entities for every character that means something in HTML. */

@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineForm, renderToString, templates } from "../../src/index.ts";
+import { useDemoRoutes } from "./demo-routes.ts";
 import { visibleText } from "../helpers.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+useDemoRoutes();
 templates.addDirectory(join(here, "../../examples/demo/templates"));
 templates.addDirectory(join(here, "../fixtures/seed"));
 

@@ -166,7 +166,18 @@ function asVarTag(name: string, value: (context: Context) => unknown) {
 }
 
 export const compileGetCurrentLanguage = asVarTag("get_current_language", (c) => c.language);
-export const compileGetAvailableLanguages = asVarTag("get_available_languages", () => availableLanguages().map((code) => [code, code]));
+/** (code, name) pairs, each name in the current language, as Django gives them. */
+export const compileGetAvailableLanguages = asVarTag("get_available_languages", (c) =>
+  availableLanguages().map((code) => [code, languageName(code, c.language)]),
+);
+
+function languageName(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage, "en"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 class LanguageNode implements Node {
   constructor(
