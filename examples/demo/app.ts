@@ -14,7 +14,12 @@ export const DEMO_LOCALE = join(here, "locale");
 export const DEMO_ROUTES = { home: "/", counter: "/counter", contact: "/contact", messages: "/messages", set_language: "/language/:code" };
 
 export async function createDemoApp(options: AppOptions = {}): Promise<App> {
-  const app = createApp({ templates: [DEMO_TEMPLATES], static: [join(here, "static")], ...options });
+  const app = createApp({
+    templates: [DEMO_TEMPLATES],
+    static: [join(here, "static")],
+    ...options,
+    settings: { LANGUAGE_CODE: "en", ...options.settings },
+  });
   loadCatalogs(DEMO_LOCALE);
   const r = DEMO_ROUTES;
   app

@@ -215,7 +215,37 @@ export const CASES: Case[] = [
 ];
 
 /** Named routes both engines know, for {% url %}. */
-export const ROUTES: Record<string, string> = { home: "", message: "messages/<id>/" };
+export const ROUTES: Record<string, string> = {
+  home: "",
+  message: "messages/<id>/",
+  counter: "counter",
+  contact: "contact",
+  messages: "messages",
+  set_language: "language/<code>",
+};
+
+const field = (value: string, errors: string[] = []) => ({ value, errors });
+const signedIn = { isAuthenticated: true, username: "demo" };
+const anonymous = { isAuthenticated: false };
+const page = (path: string, user: object) => ({ request: { path }, user, csrf_token: "tok<en>", room: "room1" });
+const contactForm = { name: field('Bob "B"', ["This field is required."]), email: field("b@example.com"), website: field(""), message: field("<b>hi</b>") };
+const messages = [
+  { id: 1, name: XSS, email: "a@example.com", website: "https://example.com/?q=<x>", message: "Hello\nthere" },
+  { id: 2, name: "Zoe", email: "z@example.com", website: "", message: "" },
+];
+
+/** The demo's own templates, each page signed in and out, in English and in French. */
+export const DEMO_CASES: Case[] = ["en", "fr"].flatMap((lang) => [
+  c(`demo home, signed out (${lang})`, '{% include "home.html" %}', page("/", anonymous), { lang }),
+  c(`demo home, signed in (${lang})`, '{% include "home.html" %}', page("/", signedIn), { lang }),
+  c(`demo counter page (${lang})`, '{% include "counter_page.html" %}', { ...page("/counter", anonymous), count: 7 }, { lang }),
+  c(`demo counter fragment (${lang})`, '{% include "counter_display.html" %}', { count: 8 }, { lang }),
+  c(`demo contact page with a draft (${lang})`, '{% include "contact.html" %}', { ...page("/contact", anonymous), form: contactForm, has_draft: true, draft_name: "<Bob>", form_id: "contact_form" }, { lang }),
+  c(`demo contact page without a draft (${lang})`, '{% include "contact.html" %}', { ...page("/contact", anonymous), form: {}, has_draft: false, draft_name: "", form_id: "contact_form" }, { lang }),
+  c(`demo messages, signed in (${lang})`, '{% include "messages.html" %}', { ...page("/messages", signedIn), messages }, { lang }),
+  c(`demo messages, none, signed out (${lang})`, '{% include "messages.html" %}', { ...page("/messages", anonymous), messages: [] }, { lang }),
+  c(`demo login with an error (${lang})`, '{% include "login.html" %}', { ...page("/login", anonymous), username: XSS, error: "Wrong <password>" }, { lang }),
+]);
 
 /**
  * Where we differ from Django on purpose, with why. The test checks we render `ours` and that Django still renders

@@ -173,7 +173,9 @@ export const compileGetAvailableLanguages = asVarTag("get_available_languages", 
 
 function languageName(code: string, inLanguage: string): string {
   try {
-    return new Intl.DisplayNames([inLanguage, "en"], { type: "language" }).of(code) ?? code;
+    const name = new Intl.DisplayNames([inLanguage, "en"], { type: "language" }).of(code) ?? code;
+    // Capitalised, as in a list of languages to choose from (and in Django's LANGUAGES).
+    return name.charAt(0).toLocaleUpperCase(inLanguage) + name.slice(1);
   } catch {
     return code;
   }
