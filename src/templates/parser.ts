@@ -55,7 +55,9 @@ export class VariableNode implements Node {
   }
 }
 
-/** Tags that end or divide another tag's body, named in "did you forget" messages rather than as unknown. */
+/** Tags that divide another tag's body; with the `end…` tags, they are offered for a mistyped tag name. */
+const INNER_TAGS = ["elif", "else", "empty", "plural"];
+
 export class Parser {
   private pos = 0;
   readonly tags: Map<string, TagCompiler>;
@@ -162,7 +164,8 @@ export class Parser {
   private invalidTag(command: string, token: Token, until: readonly string[]): TemplateSyntaxError {
     const expected = until.length ? `, expected ${until.map((t) => `'${t}'`).join(" or ")}` : "";
     // Other languages' {% for %}…{% else %} is Django's {% empty %}.
-    const hint = command === "else" && until.includes("empty") ? "; in a for loop, Django's name for it is 'empty'" : suggestion(command, this.tags.keys());
+    const known = [...this.tags.keys(), ...[...this.tags.keys()].map((t) => `end${t}`), ...INNER_TAGS];
+    const hint = command === "else" && until.includes("empty") ? "; in a for loop, Django's name for it is 'empty'" : suggestion(command, known);
     return this.error(`Invalid block tag '${command}'${expected}${hint || ". Did you forget to register or load this tag?"}`, token);
   }
 }

@@ -104,10 +104,7 @@ const STR_SQ = String.raw`'[^'\\]*(?:\\.[^'\\]*)*'`;
 const CONSTANT = String.raw`(?:_\(${STR_DQ}\)|_\(${STR_SQ}\)|${STR_DQ}|${STR_SQ})`;
 const NUM = String.raw`[-+.]?\d[\d.e]*`;
 const VAR = String.raw`[\w.]+`;
-const FILTER_RE = new RegExp(
-  String.raw`^(${CONSTANT})|^(${VAR}|${NUM})|(?:\s*\|\s*(\w+)(?::(?:(${CONSTANT})|(${VAR}|${NUM})))?)`,
-  "gy",
-);
+const FILTER_SOURCE = String.raw`^(${CONSTANT})|^(${VAR}|${NUM})|(?:\s*\|\s*(\w+)(?::(?:(${CONSTANT})|(${VAR}|${NUM})))?)`;
 
 interface AppliedFilter {
   name: string;
@@ -122,8 +119,7 @@ export class FilterExpression {
   constructor(readonly source: string, filters: ReadonlyMap<string, FilterDef>) {
     let variable: Variable | null = null;
     let upto = 0;
-    FILTER_RE.lastIndex = 0;
-    const re = new RegExp(FILTER_RE.source, "g");
+    const re = new RegExp(FILTER_SOURCE, "g");
     for (let m = re.exec(source); m; m = re.exec(source)) {
       if (m.index !== upto) {
         throw new TemplateSyntaxError(`Could not parse some characters: ${source.slice(0, upto)}|${source.slice(upto, m.index)}|${source.slice(m.index)}`);
@@ -137,7 +133,11 @@ export class FilterExpression {
         if (!def) throw new TemplateSyntaxError(`Invalid filter: '${name}'${suggestion(name, filters.keys())}`);
         const argSource = m[4] ?? m[5];
         const arg = argSource === undefined ? null : new Variable(argSource);
-        if (def.arg === "required" && !arg) throw new TemplateSyntaxError(`${name} requires 2 arguments, 1 provided`);
+        if (def.arg === "required" && !arg) {
+          // Other languages write `default: 'x'`; Django allows no space after the colon.
+          const spaced = /^\s*:/.test(source.slice(re.lastIndex)) ? ` (write ${name}:argument, with no space after the colon)` : "";
+          throw new TemplateSyntaxError(`${name} requires 2 arguments, 1 provided${spaced}`);
+        }
         if (def.arg === "none" && arg) throw new TemplateSyntaxError(`${name} requires 1 arguments, 2 provided`);
         this.filters.push({ name, def, arg });
       }

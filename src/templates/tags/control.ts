@@ -5,7 +5,7 @@ import { TemplateSyntaxError } from "../errors.ts";
 import type { Token } from "../lexer.ts";
 import { renderValue, type Node, type NodeList, type Parser } from "../parser.ts";
 import { pyEq, pyIter, truthy } from "../python.ts";
-import { FilterExpression } from "../variable.ts";
+import type { FilterExpression } from "../variable.ts";
 import { parseKeywordArguments, resolveAll } from "./arguments.ts";
 import { loopState } from "./for.ts";
 
@@ -199,5 +199,3 @@ export function compileRegroup(parser: Parser, _token: Token, bits: string[]): N
   if (bits[4] !== "as") throw new TemplateSyntaxError(`next-to-last argument to 'regroup' tag must be 'as'`);
   return new RegroupNode(parser.compileFilter(bits[1]!), parser.compileFilter(bits[3]!), bits[5]!);
 }
-
-export { FilterExpression };

@@ -9,7 +9,6 @@ import { TemplateSyntaxError } from "../errors.ts";
 import type { Token } from "../lexer.ts";
 import { renderValue, type Node, type NodeList, type Parser } from "../parser.ts";
 import { pyStr } from "../python.ts";
-import { isSafe, markSafe } from "../safe.ts";
 import type { FilterExpression } from "../variable.ts";
 import { parseKeywordArguments, resolveAll } from "./arguments.ts";
 
@@ -206,5 +205,3 @@ export function compileLanguage(parser: Parser, _token: Token, bits: string[]): 
   parser.nextToken();
   return new LanguageNode(parser.compileFilter(bits[1]!), body);
 }
-
-export { markSafe };

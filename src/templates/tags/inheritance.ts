@@ -3,7 +3,7 @@
 import type { Context } from "../context.ts";
 import { TemplateSyntaxError } from "../errors.ts";
 import type { Token } from "../lexer.ts";
-import { NodeList, TextNode, type Node, type Parser } from "../parser.ts";
+import { TextNode, type Node, type NodeList, type Parser } from "../parser.ts";
 import { pyStr } from "../python.ts";
 import { markSafe, SafeString } from "../safe.ts";
 import { Template } from "../template.ts";
@@ -143,5 +143,3 @@ export function compileInclude(parser: Parser, _token: Token, bits: string[]): N
   }
   return new IncludeNode(parser.compileFilter(bits[1]!), extra, only);
 }
-
-export { NodeList };
