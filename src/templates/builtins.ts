@@ -4,6 +4,7 @@ import { htmlFilters } from "./filters/html.ts";
 import { listFilters } from "./filters/lists.ts";
 import { numberFilters } from "./filters/numbers.ts";
 import { textFilters } from "./filters/text.ts";
+import { timeSinceFilters } from "./filters/time-since.ts";
 import { Library } from "./library.ts";
 import { compileCycle, compileFirstOf, compileIfChanged, compileRegroup, compileResetCycle, compileWith } from "./tags/control.ts";
 import { compileFor } from "./tags/for.ts";
@@ -57,6 +58,7 @@ export function builtinLibrary(): Library {
   htmlFilters(lib);
   listFilters(lib);
   numberFilters(lib);
+  timeSinceFilters(lib);
   return lib;
 }
 

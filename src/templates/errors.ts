@@ -9,8 +9,14 @@ export class TemplateSyntaxError extends Error {
 
 export class TemplateDoesNotExist extends Error {
   override name = "TemplateDoesNotExist";
-  constructor(readonly template: string, readonly tried: string[]) {
-    super(`template not found: ${template}${tried.length ? ` (looked in ${tried.join(", ")})` : " (no template directories)"}`);
+  constructor(
+    readonly template: string,
+    readonly tried: string[],
+    /** The tag that asked for it, e.g. "{% include %} in page.html, line 3". */
+    readonly from?: string,
+  ) {
+    const where = tried.length ? ` (looked in ${tried.join(", ")})` : " (no template directories)";
+    super(`template not found: ${template}${where}${from ? `, asked for by ${from}` : ""}`);
   }
 }
 

@@ -141,6 +141,11 @@ export const CASES: Case[] = [
   c("iriencode", "{{ s|iriencode }}", { s: "/a b?x=1&y=é" }),
   c("make_list", "{{ s|make_list }}", { s: "ab" }),
   c("stringformat", "{{ n|stringformat:'03d' }} {{ f|stringformat:'.2f' }} {{ s|stringformat:'s' }} {{ n|stringformat:'x' }}", { n: 42, f: 3.14159, s: "x" }),
+  c("wordwrap", "{{ s|wordwrap:10 }}|{{ long|wordwrap:4 }}", { s: "Joel is a slug and\nthis line is long enough", long: "abcdefgh ij" }),
+  c("phone2numeric", "{{ s|phone2numeric }}", { s: "0800-FLOWERS" }),
+  c("timesince and timeuntil", "{{ a|timesince:b }}|{{ b|timeuntil:a }}|{{ b|timesince:a }}|{{ a|timesince:c }}|{{ a|timesince:d }}", {
+    a: D("2023-01-15T10:00:00"), b: D("2024-04-20T12:30:00"), c: D("2023-01-15T10:00:59"), d: D("2023-01-29T13:05:00"),
+  }),
   c("unordered_list", "{{ l|unordered_list }}", { l: ["States", ["Kansas", ["Lawrence", "Topeka"], "Illinois"]] }),
 
   // List and number filters

@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { TemplateEnvironment } from "../../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "lv-errors-"));
-const env = new TemplateEnvironment([dir]);
 
-/** The message rendering a file of this source fails with. */
+/** The message rendering a file of this source fails with; each call gets a fresh environment (none cached). */
 function failure(source: string, name = "page.html"): string {
+  const env = new TemplateEnvironment([dir]);
   writeFileSync(join(dir, name), source);
   try {
     env.renderSync(name, {});
@@ -32,9 +32,14 @@ describe("errors that help", () => {
     ["Liquid's filter argument syntax", "{{ s|default: 'x' }}", "default requires 2 arguments, 1 provided (write default:argument, with no space after the colon) in {{ s|default: 'x' }} (page.html, line 1)"],
     ["an unclosed block", "{% if a %}\n{% for x in l %}x{% endfor %}", "Unclosed tag 'if'. Looking for one of: elif, else, endif (page.html, line 1)"],
     ["a library that does not exist", "{% load humanise %}", "'humanise' is not a registered tag library"],
-    ["a missing template", "{% include 'nope.html' %}", "template not found: nope.html"],
+    ["a missing template", "\n{% include 'nope.html' %}", "template not found: nope.html"],
   ])("%s", (_what, source, message) => {
     expect(failure(source)).toContain(message);
+  });
+
+  it("names the tag that asked for a missing template", () => {
+    expect(failure("a\n\n{% include 'nope.html' %}")).toMatch(/template not found: nope\.html \(looked in .*\), asked for by \{% include %\} in page\.html, line 3$/);
+    expect(failure("{% extends 'gone.html' %}")).toMatch(/asked for by \{% extends %\} in page\.html, line 1$/);
   });
 
   it("names the template that is wrong when it is reached through extends", () => {

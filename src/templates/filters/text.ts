@@ -87,6 +87,28 @@ function yesno(value: unknown, arg: unknown = "yes,no,maybe"): unknown {
   return truthy(value) ? yes : no;
 }
 
+/** Django's wrap(): lines broken at spaces to at most `width` characters; longer words are left whole. */
+function wordwrap(text: string, width: number): string {
+  let out = "";
+  for (const original of text.split(/(?<=\n)/)) {
+    let line = original;
+    const maxWidth = () => Math.min(line.endsWith("\n") ? width + 1 : width, width);
+    while (line.length > maxWidth()) {
+      let space = line.slice(0, maxWidth() + 1).lastIndexOf(" ") + 1;
+      if (space === 0) space = line.indexOf(" ") + 1;
+      if (space === 0) break;
+      out += `${line.slice(0, space - 1)}\n`;
+      line = line.slice(space);
+    }
+    out += line;
+  }
+  return out;
+}
+
+const PHONE_KEYS: Record<string, string> = Object.fromEntries(
+  ["abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"].flatMap((letters, i) => [...letters].map((l) => [l, String(i + 2)])),
+);
+
 export function textFilters(lib: Library): void {
   lib
     .filter("upper", (s: string) => s.toUpperCase(), str)
@@ -110,6 +132,8 @@ export function textFilters(lib: Library): void {
     .filter("iriencode", (s: string) => urlencode(s, "/#%[]=:;$&()+,!?*@'~").replace(/%25/g, "%"), safeStr)
     .filter("escapejs", (s: string) => markSafe(escapeJs(s)), str)
     .filter("make_list", (s: string) => [...s], str)
+    .filter("wordwrap", (s: string, w: unknown) => wordwrap(s, toInt(w) ?? 0), safeStr)
+    .filter("phone2numeric", (v: unknown) => [...pyStr(v).toLowerCase()].map((c) => PHONE_KEYS[c] ?? c).join(""), { isSafe: true })
     .filter("pluralize", pluralize, { isSafe: false, arg: "optional" })
     .filter("yesno", yesno, { arg: "optional" })
     .filter("stringformat", (value: unknown, arg: unknown) => stringFormat(value, pyStr(arg)), { isSafe: true });

@@ -1,7 +1,7 @@
 // Template inheritance and inclusion: {% extends %}, {% block %} with {{ block.super }}, {% include %}.
 
 import type { Context } from "../context.ts";
-import { TemplateSyntaxError } from "../errors.ts";
+import { TemplateDoesNotExist, TemplateSyntaxError } from "../errors.ts";
 import type { Token } from "../lexer.ts";
 import { TextNode, type Node, type NodeList, type Parser } from "../parser.ts";
 import { pyStr } from "../python.ts";
@@ -55,6 +55,7 @@ class ExtendsNode implements Node {
     private readonly parent: FilterExpression,
     private readonly blocks: BlockNode[],
     readonly body: NodeList,
+    private readonly place: Place,
   ) {}
 
   get children(): NodeList[] {
@@ -62,7 +63,7 @@ class ExtendsNode implements Node {
   }
 
   render(context: Context): string {
-    const parent = loadTemplate(this.parent.resolve(context), context, "extends");
+    const parent = loadTemplate(this.parent.resolve(context), context, this.place);
     let stack = context.renderContext.get(BLOCKS) as BlockStack | undefined;
     if (!stack) context.renderContext.set(BLOCKS, (stack = new Map()));
     for (const block of this.blocks) prepend(stack, block);
@@ -79,15 +80,29 @@ function prepend(stack: BlockStack, block: BlockNode): void {
   else stack.set(block.name, [block]);
 }
 
+/** Where a tag is, for an error about the template it names. */
+interface Place {
+  tag: string;
+  template: string;
+  line: number;
+}
+
 /** A template named by a string, or given as a compiled Template. */
-function loadTemplate(value: unknown, context: Context, tag: string): Template {
+function loadTemplate(value: unknown, context: Context, place: Place): Template {
   if (value instanceof Template) return value;
   const name = value instanceof SafeString ? value.value : value;
   if (typeof name !== "string" || name === "") {
-    throw new TemplateSyntaxError(`{% ${tag} %} needs a template name, got ${pyStr(value)}`, context.template?.name);
+    throw new TemplateSyntaxError(`{% ${place.tag} %} needs a template name, got ${pyStr(value)}`, place.template, place.line);
   }
-  return context.env.getTemplate(name);
+  try {
+    return context.env.getTemplate(name);
+  } catch (e) {
+    if (!(e instanceof TemplateDoesNotExist) || e.from) throw e;
+    throw new TemplateDoesNotExist(e.template, e.tried, `{% ${place.tag} %} in ${place.template}, line ${place.line}`);
+  }
 }
+
+const placeOf = (parser: Parser, token: Token, tag: string): Place => ({ tag, template: parser.templateName, line: token.line });
 
 export function compileBlock(parser: Parser, token: Token, bits: string[]): Node {
   if (bits.length !== 2) throw new TemplateSyntaxError(`'block' tag takes only one argument`);
@@ -102,14 +117,14 @@ export function compileBlock(parser: Parser, token: Token, bits: string[]): Node
   return new BlockNode(name, body);
 }
 
-export function compileExtends(parser: Parser, _token: Token, bits: string[]): Node {
+export function compileExtends(parser: Parser, token: Token, bits: string[]): Node {
   if (bits.length !== 2) throw new TemplateSyntaxError(`'extends' takes one argument`);
   if (parser.state.has("extends")) throw new TemplateSyntaxError(`'extends' cannot appear more than once in the same template`);
   if (parser.state.has("tagsBeforeExtends")) throw new TemplateSyntaxError(`{% extends %} must be the first tag in the template.`);
   parser.state.set("extends", true);
   const parent = parser.compileFilter(bits[1]!);
   const body = parser.parse();
-  return new ExtendsNode(parent, body.find(BlockNode), body);
+  return new ExtendsNode(parent, body.find(BlockNode), body, placeOf(parser, token, "extends"));
 }
 
 class IncludeNode implements Node {
@@ -117,16 +132,17 @@ class IncludeNode implements Node {
     private readonly template: FilterExpression,
     private readonly extra: Map<string, FilterExpression>,
     private readonly only: boolean,
+    private readonly place: Place,
   ) {}
 
   render(context: Context): string {
-    const template = loadTemplate(this.template.resolve(context), context, "include");
+    const template = loadTemplate(this.template.resolve(context), context, this.place);
     const values = resolveAll(this.extra, context);
     return this.only ? context.isolated(values, () => template.render(context)) : context.push(values, () => template.render(context));
   }
 }
 
-export function compileInclude(parser: Parser, _token: Token, bits: string[]): Node {
+export function compileInclude(parser: Parser, token: Token, bits: string[]): Node {
   if (bits.length < 2) throw new TemplateSyntaxError(`'include' tag takes at least one argument: the name of the template to be included.`);
   let extra = new Map<string, FilterExpression>();
   let only = false;
@@ -141,5 +157,5 @@ export function compileInclude(parser: Parser, _token: Token, bits: string[]): N
     }
     else throw new TemplateSyntaxError(`Unknown argument for 'include' tag: '${option}'.`);
   }
-  return new IncludeNode(parser.compileFilter(bits[1]!), extra, only);
+  return new IncludeNode(parser.compileFilter(bits[1]!), extra, only, placeOf(parser, token, "include"));
 }
