@@ -181,6 +181,7 @@ export const CASES: Case[] = [
   c("url by name", "{% url 'home' %} {% url 'message' 7 %} {% url 'message' id=8 %} {% url 'message' 9 as link %}[{{ link }}]"),
   c("static", "{% load static %}{% static 'css/site.css' %} {% static path %} {% get_static_prefix %}", { path: "a b.png" }),
   c("csrf_token", "{% csrf_token %}", { csrf_token: "abc<" }),
+  c("csrf_token without a token", "[{% csrf_token %}]"),
   c("liveview tags", "{% liveview_room %}|{% liveview_scripts %}", { room: "r<1>", csrf_token: "t0k" }),
 
   // i18n

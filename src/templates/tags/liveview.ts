@@ -18,9 +18,11 @@ const contextText = (context: Context, name: string) => {
 /** A tag whose output comes from the context alone. */
 const fixed = (render: (context: Context) => string) => (): Node => ({ render });
 
-export const compileCsrfToken = fixed(
-  (c) => `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(contextText(c, "csrf_token"))}">`,
-);
+/** Without a token in the context (a page not rendered for a request), Django writes nothing. */
+export const compileCsrfToken = fixed((c) => {
+  const token = contextText(c, "csrf_token");
+  return token ? `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(token)}">` : "";
+});
 export const compileLiveviewRoom = fixed((c) => escapeHtml(contextText(c, "room")));
 // The page's CSRF token rides on the script tag: the client presents it when its socket connects.
 export const compileLiveviewScripts = fixed(
