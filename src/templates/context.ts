@@ -58,7 +58,8 @@ export class Context {
     /** The language to translate into, e.g. "fr" or "pt-br". */
     public language: string,
   ) {
-    this.layers = [values];
+    // Names a template sets ({% firstof … as x %}) go in a layer of its own, never into the caller's object.
+    this.layers = [values, Object.create(null) as object];
   }
 
   get(key: string): Resolved {

@@ -47,6 +47,12 @@ describe("our template tags", () => {
     expect(html).toBe('<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" data-liveview-csrf-token="t0k" defer></script>');
   });
 
+  it("a template's own names ({% firstof … as %}, {% trans … as %}) do not leak into the caller's object", async () => {
+    const context: Record<string, unknown> = { a: "x" };
+    expect(await templates.renderString("{% firstof a as b %}{% trans 'Hi' as c %}{{ b }}{{ c }}", context)).toBe("xHi");
+    expect(context).toEqual({ a: "x" });
+  });
+
   it("|safe skips escaping; everything else is escaped", async () => {
     expect(await templates.renderString("{{ a }}|{{ a|safe }}", { a: "<i>x</i>" })).toBe("&lt;i&gt;x&lt;/i&gt;|<i>x</i>");
   });
