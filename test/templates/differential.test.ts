@@ -110,5 +110,6 @@ else if (required) describe("our templates render as Django renders them", () =>
 }));
 else {
   console.warn(`skipping the Django differential test: ${missing} (LIVEVIEW_REQUIRE_SERVICES=1 turns this into a failure)`);
-  describe.skip("our templates render as Django renders them", suite);
+  // Not `describe.skip(…, suite)`: collecting the suite would already ask Django for the expected pages.
+  describe("our templates render as Django renders them", () => it.skip(`needs Django: ${missing}`, () => undefined));
 }
