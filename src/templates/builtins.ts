@@ -5,6 +5,7 @@ import { listFilters } from "./filters/lists.ts";
 import { numberFilters } from "./filters/numbers.ts";
 import { textFilters } from "./filters/text.ts";
 import { timeSinceFilters } from "./filters/time-since.ts";
+import { truncateHtmlFilters } from "./filters/truncate-html.ts";
 import { Library } from "./library.ts";
 import { compileCycle, compileFirstOf, compileIfChanged, compileRegroup, compileResetCycle, compileWith } from "./tags/control.ts";
 import { compileFor } from "./tags/for.ts";
@@ -59,6 +60,7 @@ export function builtinLibrary(): Library {
   listFilters(lib);
   numberFilters(lib);
   timeSinceFilters(lib);
+  truncateHtmlFilters(lib);
   return lib;
 }
 

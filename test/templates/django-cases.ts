@@ -128,6 +128,8 @@ export const CASES: Case[] = [
   c("yesno", "{{ t|yesno }} {{ f|yesno }} {{ n|yesno }} {{ n|yesno:'y,n' }} {{ t|yesno:'on,off,unknown' }}", { t: true, f: false, n: null }),
   c("truncatechars", "{{ s|truncatechars:7 }}|{{ s|truncatechars:100 }}|{{ s|truncatechars:1 }}", { s: "Joel is a slug" }),
   c("truncatewords", "{{ s|truncatewords:2 }}|{{ s|truncatewords:10 }}", { s: "Joel is a slug" }),
+  c("truncatechars_html", "{{ h|truncatechars_html:9 }}|{{ h|truncatechars_html:100 }}|{{ i|truncatechars_html:4 }}", { h: "<p>Joel is <b>a slug</b></p>", i: "<p>ab<br>cd<img src='x'/>ef</p>" }),
+  c("truncatewords_html", "{{ h|truncatewords_html:2 }}|{{ h|truncatewords_html:0 }}|{{ h|truncatewords_html:9 }}|{{ u|truncatewords_html:3 }}", { h: "<p>Joel is <b>a slug</b></p>", u: "<ul><li>one two<li>three four</ul>" }),
   c("wordcount", "{{ s|wordcount }}", { s: "one two  three\nfour" }),
   c("slugify", "{{ s|slugify }}", { s: " Joel is a slug! Ça va? " }),
   c("cut", "{{ s|cut:' ' }}", { s: "a b c" }),
