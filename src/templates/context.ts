@@ -13,7 +13,8 @@ const BUILTINS: Record<string, unknown> = { True: true, False: false, None: null
 /** Whether `key` is a value of `obj` (own, or a getter of its class), not something every object inherits. */
 export function hasKey(obj: object, key: string): boolean {
   if (Object.hasOwn(obj, key)) return true;
-  if (!(key in obj)) return false;
+  // A class's `constructor` is on its prototype; a template has no business reaching the class.
+  if (!(key in obj) || key === "constructor") return false;
   let proto = Object.getPrototypeOf(obj) as object | null;
   while (proto && proto !== Object.prototype && proto !== Function.prototype && proto !== Array.prototype) {
     if (Object.hasOwn(proto, key)) return true;

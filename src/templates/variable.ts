@@ -91,9 +91,13 @@ function lookup(current: unknown, bit: string): Resolved {
   return next === MISSING ? MISSING : callIfCallable(next, current);
 }
 
-/** Callables are called with no arguments, unless marked `doNotCallInTemplates` (Django's flag of that name). */
+/**
+ * Callables are called with no arguments, unless marked `doNotCallInTemplates`; one marked `altersData` (a method
+ * that changes something, such as `delete`) is never called and gives "" (both flags as Django names them).
+ */
 function callIfCallable(value: unknown, self: unknown): unknown {
   if (typeof value !== "function" || (value as { doNotCallInTemplates?: boolean }).doNotCallInTemplates) return value;
+  if ((value as { altersData?: boolean }).altersData) return "";
   if (/^class\b/.test(Function.prototype.toString.call(value))) return value;
   return (value as (this: unknown) => unknown).call(self);
 }

@@ -53,6 +53,26 @@ describe("our template tags", () => {
     expect(context).toEqual({ a: "x" });
   });
 
+  it("calls methods and getters with their object, but not those marked altersData, nor a class's constructor", async () => {
+    class Basket {
+      items = ["a", "b"];
+      emptied = false;
+      get size() {
+        return this.items.length;
+      }
+      first() {
+        return this.items[0];
+      }
+      empty() {
+        this.emptied = true;
+      }
+    }
+    Object.assign(Basket.prototype.empty, { altersData: true });
+    const basket = new Basket();
+    expect(await templates.renderString("{{ b.size }} {{ b.first }} [{{ b.empty }}] [{{ b.constructor }}]", { b: basket })).toBe("2 a [] []");
+    expect(basket.emptied).toBe(false);
+  });
+
   it("|safe skips escaping; everything else is escaped", async () => {
     expect(await templates.renderString("{{ a }}|{{ a|safe }}", { a: "<i>x</i>" })).toBe("&lt;i&gt;x&lt;/i&gt;|<i>x</i>");
   });
