@@ -111,7 +111,7 @@ export function formatDate(date: Date, format: string): string {
   return out;
 }
 
-/** A value the date filters accept: a Date, or an ISO string or timestamp that parses to one. */
+/** A value the date filters accept: a valid Date (Django takes only dates and datetimes too). */
 export function toDate(value: unknown): Date | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
   return null;

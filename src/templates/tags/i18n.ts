@@ -1,7 +1,7 @@
 // The i18n library: trans/translate, blocktrans/blocktranslate (count, plural, with, trimmed, context, asvar),
 // get_current_language, get_available_languages and the language block.
 
-import { gettext, ngettext, npgettext, pgettext } from "../../i18n/catalogs.ts";
+import { gettext, npgettext, pgettext } from "../../i18n/catalogs.ts";
 import { interpolate } from "../../i18n/index.ts";
 import { availableLanguages } from "../../i18n/language.ts";
 import type { Context } from "../context.ts";
