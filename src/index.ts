@@ -17,6 +17,11 @@ export type { Scope } from "./live/connection/scope.ts";
 
 export { Session } from "./session/session.ts";
 export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";
+export { escapeHtml, markSafe, SafeString } from "./templates/safe.ts";
+export { TemplateDoesNotExist, TemplateSyntaxError } from "./templates/errors.ts";
+export { Library } from "./templates/library.ts";
+export { gettext, ngettext, pgettext, npgettext, interpolate, activeLanguage, withLanguage, loadCatalogs, addCatalog } from "./i18n/index.ts";
+export { supportedLanguage } from "./i18n/language.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
 export { checkedFormId } from "./forms/form-id.ts";
 export { login, logout } from "./auth/login.ts";

@@ -65,6 +65,12 @@ export interface Settings {
   /** Entries the in-process session cache keeps (engines `cache` and `cached_db` without Redis). */
   SESSION_CACHE_SIZE: number;
   DEBUG: boolean;
+  /** The language when neither the language cookie nor Accept-Language picks one with a catalog. */
+  LANGUAGE_CODE: string;
+  /** The cookie that holds a visitor's chosen language. */
+  LANGUAGE_COOKIE_NAME: string;
+  /** Directories of gettext catalogs: `<dir>/<lang>/LC_MESSAGES/*.po`. */
+  LOCALE_PATHS: string[];
 }
 
 export const defaultSettings: Settings = {
@@ -96,6 +102,9 @@ export const defaultSettings: Settings = {
   LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: false,
   SESSION_CACHE_SIZE: DEFAULT_MEMORY_SESSIONS,
   DEBUG: false,
+  LANGUAGE_CODE: "en-us",
+  LANGUAGE_COOKIE_NAME: "django_language",
+  LOCALE_PATHS: [],
 };
 
 type Env = Record<string, string | undefined>;

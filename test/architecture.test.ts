@@ -15,7 +15,7 @@ const LAYERS = [
   ["channels"],
   ["session"],
   ["auth"],
-  ["templates", "forms"],
+  ["i18n", "templates", "forms"],
   ["live"],
   ["server"],
   ["testing", "cli", "index.ts", "deployment.ts"],

@@ -2,20 +2,32 @@
 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp, type App, type AppOptions } from "liveview-node";
+import { createApp, loadCatalogs, type App, type AppOptions } from "liveview-node";
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+export const DEMO_TEMPLATES = join(here, "templates");
+export const DEMO_LOCALE = join(here, "locale");
+/** The demo's named routes, which its templates link to with {% url %}. */
+export const DEMO_ROUTES = { home: "/", counter: "/counter", contact: "/contact", messages: "/messages", set_language: "/language/:code" };
 
 export async function createDemoApp(options: AppOptions = {}): Promise<App> {
-  const app = createApp({ templates: [join(here, "templates")], static: [join(here, "static")], ...options });
+  const app = createApp({
+    templates: [DEMO_TEMPLATES],
+    static: [join(here, "static")],
+    ...options,
+    settings: { LANGUAGE_CODE: "en", ...options.settings },
+  });
+  loadCatalogs(DEMO_LOCALE);
+  const r = DEMO_ROUTES;
   app
-    .get("/", views.home)
-    .get("/counter", views.counter)
-    .get("/contact", views.contact)
-    .get("/messages", views.messages(app.settings.DATABASE_URL))
+    .get(r.home, views.home, { name: "home" })
+    .get(r.counter, views.counter, { name: "counter" })
+    .get(r.contact, views.contact, { name: "contact" })
+    .get(r.messages, views.messages(app.settings.DATABASE_URL), { name: "messages" })
+    .get(r.set_language, views.setLanguage, { name: "set_language", live: false })
     .get("/login", views.loginPage)
     .post("/login", views.loginSubmit)
     .post("/logout", views.logoutSubmit);

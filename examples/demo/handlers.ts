@@ -1,7 +1,7 @@
 // The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session, and the messages.
 
 import { z } from "zod";
-import { liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "liveview-node";
+import { escapeHtml, gettext, liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "liveview-node";
 import { ContactForm } from "./contact-form.ts";
 import { deleteContact, listContacts, saveContact } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice, type Draft } from "./draft-notice.ts";
@@ -28,7 +28,7 @@ liveviewHandler("autosave_form", async (consumer, content) => {
   if (!session.has("form_drafts")) session.set("form_drafts", {});
   session.get("form_drafts")[formId] = { data: content.form, timestamp: new Date().toISOString() };
   // No save() here: a change made in place is saved when the handler returns.
-  await send(consumer, { target: "#autosave-status", html: '<small class="text-success">✓ Draft saved</small>' });
+  await send(consumer, { target: "#autosave-status", html: `<small class="text-success">${escapeHtml(gettext("✓ Draft saved"))}</small>` });
 });
 
 // Another tab saved or cleared a draft: the contact page here says whether there is one.
@@ -61,7 +61,7 @@ liveviewHandler("submit_contact", async (consumer, content) => {
     await saveContact(consumer.runtime.settings.DATABASE_URL, form);
     const drafts = session.get("form_drafts");
     if (drafts && formId in drafts) delete drafts[formId];
-    await send(consumer, { target: "#contact-container", html: '<div class="alert alert-success" id="sent">Message sent!</div>' });
+    await send(consumer, { target: "#contact-container", html: `<div class="alert alert-success" id="sent">${escapeHtml(gettext("Message sent!"))}</div>` });
   } else {
     const html = await renderToString("contact_form.html", { form, form_id: formId });
     await send(consumer, { target: "#contact-container", html });

@@ -1,10 +1,12 @@
 // The demo's pages: each reads the session as the seed guide's views do.
 
 import { authenticateAndLogin } from "./accounts.ts";
-import { logout, redirect, render, type Request } from "liveview-node";
+import { gettext, logout, redirect, render, supportedLanguage, type Request } from "liveview-node";
 import { ContactForm } from "./contact-form.ts";
 import { listContacts } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice } from "./draft-notice.ts";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export const home = (request: Request) => render(request, "home.html");
 
@@ -27,12 +29,20 @@ export async function loginSubmit(request: Request) {
   if (await authenticateAndLogin(request, username, String(request.body.password ?? ""))) {
     return redirect(localPath(request.query.get("next")));
   }
-  return render(request, "login.html", { error: "Wrong username or password.", username }, 401);
+  return render(request, "login.html", { error: gettext("Wrong username or password."), username }, 401);
 }
 
 export async function logoutSubmit(request: Request) {
   await logout(request);
   return redirect("/");
+}
+
+/** Django's set_language, as a link: remembers the choice in the language cookie and goes back to `next`. */
+export function setLanguage(request: Request, params: Record<string, string>) {
+  const response = redirect(localPath(request.query.get("next")));
+  const code = supportedLanguage(params.code);
+  if (code) response.headers["Set-Cookie"] = `django_language=${code}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+  return response;
 }
 
 /**

@@ -21,6 +21,8 @@ import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
 import { loadSettings, type Settings } from "../settings.ts";
+import { loadCatalogs } from "../i18n/catalogs.ts";
+import { setDefaultLanguage } from "../i18n/language.ts";
 import { TemplateEnvironment, templates as defaultTemplates } from "../templates/environment.ts";
 import { createDeployment } from "./deployment.ts";
 import { handleRequest } from "./handle-request.ts";
@@ -90,6 +92,10 @@ export class App implements LiveRuntime {
       this.templates = defaultTemplates;
       for (const dir of options.templates ?? []) defaultTemplates.addDirectory(dir);
     }
+    // Catalogs and the default language are the process's, as Django's are the project's.
+    setDefaultLanguage(this.settings.LANGUAGE_CODE);
+    for (const dir of this.settings.LOCALE_PATHS) loadCatalogs(dir);
+    this.templates.setUrlResolver((name, args, kwargs) => this.router.reverse(name, args, kwargs));
     this.staticDirectories = options.static ?? [];
     this.watchers = new SessionWatchers(this.channels, this.registry);
     this.live = new LiveEndpoint(this);
@@ -103,6 +109,11 @@ export class App implements LiveRuntime {
   post(path: string, view: View, options?: RouteOptions): this {
     this.router.add("POST", path, view, options);
     return this;
+  }
+
+  /** The path of a route by its name (Django's reverse): `app.reverse("message", { id: 7 })`. */
+  reverse(name: string, params: Record<string, unknown> | unknown[] = {}): string {
+    return Array.isArray(params) ? this.router.reverse(name, params) : this.router.reverse(name, [], params);
   }
 
   /** For node:http, Express or Fastify (raw handler): `server.on("request", app.handler)`. */

@@ -5,6 +5,7 @@ import { userOf } from "../auth/login.ts";
 import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
 import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
+import { languageForRequest, withLanguage } from "../i18n/language.ts";
 import type { App } from "./app.ts";
 import { csrfValid } from "../session/csrf.ts";
 import { errorResponse } from "./error-response.ts";
@@ -46,7 +47,8 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
         if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
           return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
         }
-        const response = await app.runView(match, request);
+        const language = languageForRequest(cookies[settings.LANGUAGE_COOKIE_NAME], String(req.headers["accept-language"] ?? ""));
+        const response = await withLanguage(language, () => app.runView(match, request));
         // A page that loads the client must leave the browser holding the session its socket will use (a redirect
         // loads no page: after a logout it leaves the cookie expired).
         if (session.key === null && response.isHtml && response.status < 300) await session.save({ force: true });

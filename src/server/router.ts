@@ -10,10 +10,15 @@ export interface RouteOptions {
   live?: boolean;
   /** Skip the CSRF check for this POST route (webhooks and the like). */
   csrfExempt?: boolean;
+  /** A name for `{% url "name" %}` and `reverse("name")`, as Django's `path(..., name=...)`. */
+  name?: string;
 }
 
-interface Route extends Required<RouteOptions> {
+type Flags = Required<Omit<RouteOptions, "name">>;
+
+interface Route extends Flags {
   method: string;
+  path: string;
   pattern: RegExp;
   names: string[];
   view: View;
@@ -22,11 +27,12 @@ interface Route extends Required<RouteOptions> {
 export interface Match {
   view: View;
   params: Record<string, string>;
-  options: Required<RouteOptions>;
+  options: Flags;
 }
 
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly named = new Map<string, string>();
 
   add(method: string, path: string, view: View, options: RouteOptions = {}): void {
     const names: string[] = [];
@@ -34,7 +40,24 @@ export class Router {
       .split("/")
       .map((part) => (part.startsWith(":") ? (names.push(part.slice(1)), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
       .join("/");
-    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), names, view, live: options.live ?? method === "GET", csrfExempt: options.csrfExempt ?? false });
+    this.routes.push({ method, path, pattern: new RegExp(`^${source}/?$`), names, view, live: options.live ?? method === "GET", csrfExempt: options.csrfExempt ?? false });
+    if (options.name !== undefined) this.named.set(options.name, path);
+  }
+
+  /** The path of a named route, its `:params` filled from `args` in order or from `kwargs` by name. */
+  reverse(name: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): string {
+    const path = this.named.get(name);
+    if (path === undefined) throw new Error(`Reverse for '${name}' not found: no route has that name (known: ${[...this.named.keys()].join(", ") || "none"})`);
+    let position = 0;
+    return path
+      .split("/")
+      .map((part) => {
+        if (!part.startsWith(":")) return part;
+        const value = Object.hasOwn(kwargs, part.slice(1)) ? kwargs[part.slice(1)] : args[position++];
+        if (value === undefined || value === null || String(value) === "") throw new Error(`Reverse for '${name}' needs a value for ${part}`);
+        return encodeURIComponent(String(value));
+      })
+      .join("/");
   }
 
   match(method: string, path: string): Match | null {

@@ -1,41 +1,96 @@
-// The template environment: LiquidJS reading Django-style templates from directories, parsed once, autoescaped.
+// The template environment: Django's template language read from directories, each template parsed once and
+// cached, rendered synchronously with autoescaping on, in the language of the current request or message.
 
-import { Liquid } from "liquidjs";
-import { registerDjangoTags } from "./django-tags.ts";
-import { keepOneWayOut, OUTPUT_ESCAPE } from "./escaping.ts";
-import { registerJsonScript } from "./json-script.ts";
+import { activeLanguage } from "../i18n/language.ts";
+import { builtinLibrary, i18nLibrary, liveviewLibrary, staticLibrary } from "./builtins.ts";
+import { Context } from "./context.ts";
+import { TemplateSyntaxError } from "./errors.ts";
+import { Library } from "./library.ts";
+import { loadSource } from "./loader.ts";
+import type { UrlResolver } from "./tags/liveview.ts";
+import { Template } from "./template.ts";
+
+/** Sources given to renderString are parsed once too; past this many distinct ones, the oldest are dropped. */
+const MAX_CACHED_STRINGS = 500;
 
 export class TemplateEnvironment {
   private readonly directories: string[] = [];
-  readonly liquid: Liquid;
+  private readonly cache = new Map<string, Template>();
+  private readonly stringCache = new Map<string, Template>();
+  /** Tags and filters every template has: Django's builtins plus the static, i18n and LiveView ones. */
+  private readonly builtins: Library[];
+  /** Libraries by the name `{% load %}` takes. */
+  readonly libraries = new Map<string, Library>();
+  /** Filters and tags the app registers for every template (as Django's `builtins` option). */
+  readonly custom = new Library();
+  private resolver: UrlResolver | null = null;
 
   constructor(directories: string[] = []) {
     this.directories.push(...directories);
-    this.liquid = new Liquid({
-      root: this.directories,
-      partials: this.directories,
-      layouts: this.directories,
-      extname: "",
-      cache: true,
-      outputEscape: OUTPUT_ESCAPE,
-      strictFilters: true,
-    });
-    registerDjangoTags(this.liquid);
-    registerJsonScript(this.liquid);
-    keepOneWayOut(this.liquid);
+    const statics = staticLibrary();
+    const i18n = i18nLibrary();
+    const liveview = liveviewLibrary();
+    this.libraries.set("static", statics).set("i18n", i18n).set("l10n", new Library()).set("liveview", liveview);
+    this.builtins = [builtinLibrary(), statics, i18n, liveview, this.custom];
   }
 
-  /** Adds a directory to search, after those already added (the array is shared with the Liquid options). */
+  /** Adds a directory to search, after those already added. */
   addDirectory(directory: string): void {
     if (!this.directories.includes(directory)) this.directories.push(directory);
   }
 
-  renderToString(name: string, context: object = {}): Promise<string> {
-    return this.liquid.renderFile(name, context);
+  /** A library of tags and filters that templates take with `{% load name %}`. */
+  library(name: string): Library {
+    let lib = this.libraries.get(name);
+    if (!lib) this.libraries.set(name, (lib = new Library()));
+    return lib;
   }
 
-  renderString(source: string, context: object = {}): Promise<string> {
-    return this.liquid.parseAndRender(source, context);
+  /** Sets how `{% url %}` turns a route name into a path (the app does this with its router). */
+  setUrlResolver(resolver: UrlResolver): void {
+    this.resolver = resolver;
+  }
+
+  reverse(name: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): string {
+    if (!this.resolver) throw new TemplateSyntaxError(`{% url '${name}' %}: no routes are registered`);
+    return this.resolver(name, args, kwargs);
+  }
+
+  getTemplate(name: string): Template {
+    let template = this.cache.get(name);
+    if (!template) {
+      template = new Template(loadSource(name, this.directories), name, this.builtins, this.libraries);
+      this.cache.set(name, template);
+    }
+    return template;
+  }
+
+  /** A template from source; an unnamed one is called "<string>" in errors. */
+  fromString(source: string, name = "<string>"): Template {
+    let template = this.stringCache.get(source);
+    if (!template) {
+      template = new Template(source, name, this.builtins, this.libraries);
+      if (this.stringCache.size >= MAX_CACHED_STRINGS) this.stringCache.delete(this.stringCache.keys().next().value!);
+      this.stringCache.set(source, template);
+    }
+    return template;
+  }
+
+  /** Renders synchronously; `language` defaults to the current request's or message's. */
+  render(template: Template, context: object = {}, language = activeLanguage()): string {
+    return template.render(new Context(context, this, language));
+  }
+
+  renderSync(name: string, context: object = {}, language?: string): string {
+    return this.render(this.getTemplate(name), context, language);
+  }
+
+  async renderToString(name: string, context: object = {}): Promise<string> {
+    return this.renderSync(name, context);
+  }
+
+  async renderString(source: string, context: object = {}): Promise<string> {
+    return this.render(this.fromString(source), context);
   }
 }
 

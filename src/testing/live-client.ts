@@ -45,7 +45,7 @@ export class LiveClient {
   }
 
   /** Calls a handler and resolves with every message the server sent for it, once it has finished. */
-  async call(fn: string, content: { data?: JsonObject; form?: JsonObject; form_id?: string } = {}): Promise<JsonObject[]> {
+  async call(fn: string, content: { data?: JsonObject; form?: JsonObject; form_id?: string; lang?: string } = {}): Promise<JsonObject[]> {
     const id = this.nextId++;
     const start = this.received.length;
     const ack = this.next((m) => m.ack === id);

@@ -13,8 +13,8 @@ templates.addDirectory(join(here, "../fixtures/seed"));
 const ESCAPED: [string, string][] = [
   ["<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"],
   ["<script>alert(2)</script>", "&lt;script&gt;alert(2)&lt;/script&gt;"],
-  ['"><svg onload=alert(3)>', "&#34;&gt;&lt;svg onload=alert(3)&gt;"],
-  ["'><svg onload=alert(4)>", "&#39;&gt;&lt;svg onload=alert(4)&gt;"],
+  ['"><svg onload=alert(3)>', "&quot;&gt;&lt;svg onload=alert(3)&gt;"],
+  ["'><svg onload=alert(4)>", "&#x27;&gt;&lt;svg onload=alert(4)&gt;"],
 ];
 const SVG_PAYLOAD = ESCAPED[2]![0];
 const render = (source: string, context: object = {}) => templates.renderString(source, context);
@@ -32,34 +32,52 @@ describe("autoescaping", () => {
     expect(html).toBe(`<p>${escaped}</p><input value="${escaped}"><a title='${escaped}'>`);
   });
 
-  it("escapes through filters, echo, cycle, includes and layout blocks", async () => {
+  it("escapes through filters, firstof, cycle, with, includes, blocks and translations", async () => {
     const v = SVG_PAYLOAD;
     for (const source of [
-      "{{ v | default: 'x' }}",
-      "{{ missing | default: v }}",
-      "{{ v | upcase }}",
-      "{{ 'a' | append: v }}",
-      "{{ v | safe | upcase }}",
-      "{% echo v %}",
-      "{% cycle v, 'b' %}",
-      "{% liquid echo v %}",
-      '{% include "counter_display.html" count: v %}',
+      "{{ v|default:'x' }}",
+      "{{ missing|default:v }}",
+      "{{ v|upper }}",
+      "{{ 'a'|add:v }}",
+      "{{ v|safe|upper }}",
+      "{{ v|title|truncatechars:40 }}",
+      "{{ v|escape }}",
+      "{{ v|linebreaksbr }}",
+      "{{ items|join:', ' }}",
+      "{% firstof missing v %}",
+      "{% cycle v 'b' %}",
+      "{% with w=v %}{{ w }}{% endwith %}",
+      "{% for x in items %}{{ x }}{% endfor %}",
+      '{% include "counter_display.html" with count=v %}',
+      '{% extends "counter_display.html" %}',
+      "{% filter upper %}{{ v }}{% endfilter %}",
+      "{% trans v %}",
+      "{% blocktranslate with name=v %}Hi {{ name }}{% endblocktranslate %}",
+      "{% autoescape off %}{% autoescape on %}{{ v }}{% endautoescape %}{% endautoescape %}",
     ]) {
-      expectInert(await render(source, { v }), v);
+      expectInert(await render(source, { v, items: [v, v], count: v }), v);
     }
   });
 
-  it("|safe writes the value as it is, only as the last filter; |raw is not there to skip escaping", async () => {
-    expect(await render("{{ v | safe }}", { v: "<b>ok</b>" })).toBe("<b>ok</b>");
-    expect(await render("{{ v | safe | upcase }}", { v: "<b>ok</b>" })).toBe("&lt;B&gt;OK&lt;/B&gt;");
-    await expect(render("{{ v | raw }}", { v: "<b>" })).rejects.toThrow(/undefined filter: raw/);
+  it("|safe writes the value as it is; a filter after it that makes a new string escapes again; no |raw", async () => {
+    expect(await render("{{ v|safe }}", { v: "<b>ok</b>" })).toBe("<b>ok</b>");
+    expect(await render("{{ v|safe|upper }}", { v: "<b>ok</b>" })).toBe("&lt;B&gt;OK&lt;/B&gt;");
+    expect(await render("{{ v|safe|lower }}", { v: "<B>ok</B>" })).toBe("<b>ok</b>");
+    await expect(render("{{ v|raw }}", { v: "<b>" })).rejects.toThrow(/Invalid filter: 'raw'/);
+  });
+
+  it("|escape escapes once, |force_escape escapes even safe text, autoescape off writes values as they are", async () => {
+    expect(await render("{{ v|escape }}|{{ v|escape|escape }}|{{ v|force_escape|force_escape }}", { v: "<&>" })).toBe(
+      "&lt;&amp;&gt;|&lt;&amp;&gt;|&amp;lt;&amp;amp;&amp;gt;",
+    );
+    expect(await render("{% autoescape off %}{{ v }}{% endautoescape %}|{{ v }}", { v: "<i>" })).toBe("<i>|&lt;i&gt;");
   });
 });
 
 describe("|json_script", () => {
   it("puts a value in a JSON script that nothing in the value can end or break out of", async () => {
     const value = { name: "</script><script>alert(1)</script>", note: "a & b <!-- \u2028" };
-    const html = await render('{{ draft | json_script: "draft-data" }}', { draft: value });
+    const html = await render('{{ draft|json_script:"draft-data" }}', { draft: value });
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<!--|<script>/);
     expect(html).toMatch(/^<script id="draft-data" type="application\/json">.*<\/script>$/);
@@ -68,7 +86,7 @@ describe("|json_script", () => {
   });
 
   it("escapes the element id", async () => {
-    expect(await render('{{ 1 | json_script: id }}', { id: '"><svg onload=alert(1)>' })).toBe(
+    expect(await render('{{ 1|json_script:id }}', { id: '"><svg onload=alert(1)>' })).toBe(
       '<script id="&quot;&gt;&lt;svg onload=alert(1)&gt;" type="application/json">1</script>',
     );
   });

@@ -30,7 +30,7 @@ describe("the seed's templates", () => {
     const form = new ContactForm(null, { initial: { name: 'Bob "B"', email: "b@example.com", message: "<b>hi</b>" } });
     const html = await renderToString("contact.html", { form, has_draft: true, form_id: "contact_form" });
     expect(html).toContain("You have a saved draft");
-    expect(html).toContain('value="Bob &#34;B&#34;"');
+    expect(html).toContain('value="Bob &quot;B&quot;"');
     expect(html).toContain(">&lt;b&gt;hi&lt;/b&gt;</textarea>");
   });
 });
@@ -42,6 +42,32 @@ describe("our template tags", () => {
       room: "r1",
     });
     expect(html).toBe('<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" data-liveview-csrf-token="t0k" defer></script>');
+  });
+
+  it("a template's own names ({% firstof … as %}, {% trans … as %}) do not leak into the caller's object", async () => {
+    const context: Record<string, unknown> = { a: "x" };
+    expect(await templates.renderString("{% firstof a as b %}{% trans 'Hi' as c %}{{ b }}{{ c }}", context)).toBe("xHi");
+    expect(context).toEqual({ a: "x" });
+  });
+
+  it("calls methods and getters with their object, but not those marked altersData, nor a class's constructor", async () => {
+    class Basket {
+      items = ["a", "b"];
+      emptied = false;
+      get size() {
+        return this.items.length;
+      }
+      first() {
+        return this.items[0];
+      }
+      empty() {
+        this.emptied = true;
+      }
+    }
+    Object.assign(Basket.prototype.empty, { altersData: true });
+    const basket = new Basket();
+    expect(await templates.renderString("{{ b.size }} {{ b.first }} [{{ b.empty }}] [{{ b.constructor }}]", { b: basket })).toBe("2 a [] []");
+    expect(basket.emptied).toBe(false);
   });
 
   it("|safe skips escaping; everything else is escaped", async () => {

@@ -4,6 +4,7 @@
 import { ECHOED_NAME_CHARS } from "../../constants.ts";
 import { CLOSE_POLICY_VIOLATION, LOAD_DRAFT_FUNCTION } from "../../protocol.ts";
 import { LiveViewError } from "../../errors.ts";
+import { supportedLanguage, withLanguage } from "../../i18n/language.ts";
 import type { JsonObject } from "../../json.ts";
 import { authorize } from "./authorize.ts";
 import type { Consumer } from "../connection/consumer.ts";
@@ -81,7 +82,8 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       }
       const input = entry.schema ? validate(entry.schema, content) : content;
       const formWatch = watchFormCall(session, content);
-      await entry.handler(consumer, input as never);
+      // The client sends its page's language with every message: the reply is rendered in it.
+      await withLanguage(supportedLanguage(content.lang), () => entry.handler(consumer, input as never));
       await formWatch?.after();
     });
   } catch (error) {
