@@ -16,10 +16,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Spawns a server and resolves once it listens. */
-export function startServer(env: Record<string, string>): Promise<ServerProcess> {
+/** Spawns a server (the fixture's, or another script that prints "listening <port>") and resolves once it listens. */
+export function startServer(env: Record<string, string>, script = "test/scale/server.ts"): Promise<ServerProcess> {
   // `node --import tsx`, not the tsx CLI: one process, so that a SIGKILL kills the server itself.
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(root, "test/scale/server.ts")], {
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(root, script)], {
     cwd: root,
     env: { ...process.env, PORT: "0", ...unlimitedEventsEnv, ...env },
     stdio: ["ignore", "pipe", "pipe"],

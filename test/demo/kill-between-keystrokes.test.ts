@@ -8,6 +8,8 @@ import { launch, openPage } from "../browser/browser.ts";
 import { tempDatabaseUrl } from "../helpers.ts";
 import { freePort, startServer, type ServerProcess } from "../scale/processes.ts";
 
+const DEMO_SERVER = "test/demo/server.ts";
+
 let browser: Browser;
 let server: ServerProcess | null = null;
 beforeAll(async () => {
@@ -21,7 +23,7 @@ afterAll(async () => {
 describe("a server killed with SIGKILL between keystrokes", () => {
   it("loses no acknowledged keystroke, and delivers the ones typed while it was down", async () => {
     const env = { DATABASE_URL: tempDatabaseUrl(), PORT: String(await freePort()) };
-    server = await startServer(env);
+    server = await startServer(env, DEMO_SERVER);
     const context = await browser.newContext();
     const page = await openPage(context, server.url + "/contact");
     await page.type("input[name=name]", "Ada");
@@ -35,7 +37,7 @@ describe("a server killed with SIGKILL between keystrokes", () => {
     // Its autosave fires while the server is down: kept, and counted as waiting.
     await page.waitForSelector("html[data-liveview-outbox='1']", { timeout: 10_000 });
 
-    server = await startServer(env);
+    server = await startServer(env, DEMO_SERVER);
     await page.waitForSelector("html[data-liveview-connection=open]", { timeout: 15_000 });
     await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
     await page.reload();
