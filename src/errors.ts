@@ -13,6 +13,8 @@ interface ErrorKind {
 
 export const ERRORS = {
   bad_frame: { status: 400 },
+  /** A malformed URL, path escape or body: answered, not logged. */
+  bad_request: { status: 400, quiet: true },
   bad_message: { status: 400 },
   unknown_function: { status: 404 },
   invalid_content: { status: 400, quiet: true },
