@@ -3,6 +3,7 @@
 import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
 import { sessionInterrupted } from "../../errors.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
+import { refuseNul } from "./pg-nul.ts";
 
 export interface PgSessionStoreOptions {
   /** Schema of the liveview_session table (created if absent); default `public`. */
@@ -52,29 +53,32 @@ export class PgSessionStore implements SessionStore {
   }
 
   /**
-   * One statement, atomic on the row: the stored data minus the deleted keys, plus the changed ones. A writer that
-   * loaded the session only updates a live row (none: session_interrupted); a new key inserts, and an expired row
-   * under it starts again from the changes alone. The version always grows, so a cache never mistakes an old copy.
+   * One statement, atomic on the row: the stored data plus the changed keys, minus the deleted ones (the order of
+   * applyChanges). A writer that loaded the session only updates a live row (none: session_interrupted); a new key
+   * inserts, and an expired row under it starts again from the changes alone. The version always grows, so a cache
+   * never mistakes an old copy.
    */
   async save(key: string, changes: SessionChanges): Promise<number> {
+    const json = JSON.stringify(changes.set);
+    refuseNul(changes, json);
     await this.tables();
     if (changes.base) {
       const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-        `UPDATE ${this.table} AS s SET data = (s.data - $3::text[]) || $2::jsonb, version = s.version + 1, expire_at = $4
+        `UPDATE ${this.table} AS s SET data = (s.data || $2::jsonb) - $3::text[], version = s.version + 1, expire_at = $4
          WHERE session_key = $1 AND expire_at > $5
          RETURNING version`,
-        [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
+        [key, json, changes.deleted, changes.expireAt, Date.now()]);
       if (rows.length === 0) throw sessionInterrupted();
       return Number(rows[0]!.version);
     }
     const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb, 1, $4)
+      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb - $3::text[], 1, $4)
        ON CONFLICT (session_key) DO UPDATE SET
-         data = CASE WHEN s.expire_at > $5 THEN (s.data - $3::text[]) || $2::jsonb ELSE $2::jsonb END,
+         data = CASE WHEN s.expire_at > $5 THEN (s.data || $2::jsonb) - $3::text[] ELSE $2::jsonb - $3::text[] END,
          version = s.version + 1,
          expire_at = $4
        RETURNING version`,
-      [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
+      [key, json, changes.deleted, changes.expireAt, Date.now()]);
     return Number(rows[0]!.version);
   }
 
