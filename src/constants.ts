@@ -77,6 +77,11 @@ export const PG_IDLE_MS = 10_000;
 export const SQLITE_BUSY_TIMEOUT_MS = 1000;
 /** A session lock held by a process that died is free again after this long; a live holder renews it. */
 export const SESSION_LOCK_LEASE_MS = 10_000;
+/**
+ * How long Redis keeps a session's last fencing token (see session/fence.ts). Losing it is harmless (tokens also
+ * follow the clock); keeping it saves nothing but a key per active session.
+ */
+export const SESSION_FENCE_KEPT_MS = 24 * 60 * 60 * 1000;
 /** A handler that waited this long for its session's lock fails with session_busy (longer than a lease). */
 export const SESSION_LOCK_WAIT_MS = 15_000;
 /** Polling bounds while waiting for a lock (a release also wakes the waiter at once). */

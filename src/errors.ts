@@ -30,6 +30,7 @@ export const ERRORS = {
   permission_denied: { status: 403 },
   too_deep: { status: 400 },
   rate_limited: { status: 429 },
+  lock_lost: { status: 503 },
 } satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -78,6 +79,17 @@ export function sessionInterrupted(): LiveViewError {
 }
 
 export const isSessionInterrupted = (error: unknown): error is LiveViewError => hasCode(error, "session_interrupted");
+
+/**
+ * A save under a session lock that lapsed: the handler stalled past the lock's lease, another holder took the
+ * session meanwhile, and the store already holds that one's newer fencing token (see session/fence.ts).
+ */
+export function lockLost(): LiveViewError {
+  return new LiveViewError(
+    "lock_lost",
+    "this call held the session longer than its lock's lease while another took it over, so its changes were not saved; try again",
+  );
+}
 
 /** A handler waited for its session's lock (held by another process) longer than it may. */
 export function sessionBusy(waitMs: number): LiveViewError {

@@ -1,7 +1,8 @@
 // The `db` engine on PostgreSQL: one row per session, changed keys merged by the server in one statement.
 
 import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
-import { sessionInterrupted } from "../../errors.ts";
+import { lockLost, sessionInterrupted } from "../../errors.ts";
+import { fenceFor } from "../fence.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
 import { refuseNul } from "./pg-nul.ts";
 
@@ -32,6 +33,7 @@ export class PgSessionStore implements SessionStore {
         version bigint NOT NULL,
         expire_at bigint NOT NULL
       );
+      ALTER TABLE ${this.table} ADD COLUMN IF NOT EXISTS fence bigint NOT NULL DEFAULT 0;
       CREATE INDEX IF NOT EXISTS liveview_session_expire_at ON ${this.table} (expire_at);`;
   }
 
@@ -62,24 +64,40 @@ export class PgSessionStore implements SessionStore {
     const json = JSON.stringify(changes.set);
     refuseNul(changes, json);
     await this.tables();
+    // Under a shared lock, a write whose fencing token is older than the stored one changes nothing ($6 null: none).
+    const fence = fenceFor(key);
+    const values = [key, json, changes.deleted, changes.expireAt, Date.now(), fence];
     if (changes.base) {
       const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-        `UPDATE ${this.table} AS s SET data = (s.data || $2::jsonb) - $3::text[], version = s.version + 1, expire_at = $4
-         WHERE session_key = $1 AND expire_at > $5
+        `UPDATE ${this.table} AS s SET data = (s.data || $2::jsonb) - $3::text[], version = s.version + 1, expire_at = $4,
+           fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
+         WHERE session_key = $1 AND expire_at > $5 AND ($6::bigint IS NULL OR s.fence <= $6::bigint)
          RETURNING version`,
-        [key, json, changes.deleted, changes.expireAt, Date.now()]);
-      if (rows.length === 0) throw sessionInterrupted();
+        values);
+      if (rows.length === 0) throw (await this.fencedOut(key, fence)) ? lockLost() : sessionInterrupted();
       return Number(rows[0]!.version);
     }
     const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb - $3::text[], 1, $4)
+      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at, fence)
+         VALUES ($1, $2::jsonb - $3::text[], 1, $4, COALESCE($6::bigint, 0))
        ON CONFLICT (session_key) DO UPDATE SET
          data = CASE WHEN s.expire_at > $5 THEN (s.data || $2::jsonb) - $3::text[] ELSE $2::jsonb - $3::text[] END,
          version = s.version + 1,
-         expire_at = $4
+         expire_at = $4,
+         fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
+       WHERE $6::bigint IS NULL OR s.fence <= $6::bigint
        RETURNING version`,
-      [key, json, changes.deleted, changes.expireAt, Date.now()]);
+      values);
+    if (rows.length === 0) throw lockLost();
     return Number(rows[0]!.version);
+  }
+
+  /** Whether a live row holds a newer fencing token than `fence`: the write lost its lock, rather than its session. */
+  private async fencedOut(key: string, fence: number | null): Promise<boolean> {
+    if (fence === null) return false;
+    const { rows } = await pgQuery<{ fence: string }>(this.pool, this.pool,
+      `SELECT fence FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`, [key, Date.now()]);
+    return rows.length > 0 && Number(rows[0]!.fence) > fence;
   }
 
   async delete(key: string): Promise<void> {
