@@ -2,12 +2,20 @@
 // in and out, and /stats, what the run samples: memory after a collection, open descriptors, timers, sockets.
 // Run with --expose-gc so that the heap is measured after a full collection. Prints "listening <port>".
 
+import { createHook } from "node:async_hooks";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, json, login, logout, Registry, send } from "../src/index.ts";
 import { csrfToken } from "../src/session/csrf.ts";
 import { unlimitedEvents } from "../src/testing/index.ts";
+
+// Every timer alive, unref'd ones included (process.getActiveResourcesInfo lists only those holding the loop open).
+const timers = new Set<number>();
+createHook({
+  init: (id, type) => void (type === "Timeout" && timers.add(id)),
+  destroy: (id) => void timers.delete(id),
+}).enable();
 
 const registry = new Registry()
   .handler("increment", async (consumer) => {
@@ -39,7 +47,7 @@ app.get("/stats", () => {
     rss: memory.rss,
     heapUsed: memory.heapUsed,
     descriptors: readdirSync("/proc/self/fd").length,
-    timers: process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length,
+    timers: timers.size,
     sockets: app.live.consumers.size,
   });
 });

@@ -65,8 +65,8 @@ async function visit(url: string): Promise<void> {
     counts.calls++;
   }
   client.sendRaw("{not json");
-  counts.errors += client.received.filter((m) => m.error !== undefined).length;
   await client.close();
+  counts.errors += client.received.filter((m) => m.error !== undefined).length;
   const refused = await LiveClient.connect(url, { origin: "http://evil.example" }).catch(() => null);
   if (refused) throw new Error("a foreign origin's upgrade was accepted");
   counts.refused++;
