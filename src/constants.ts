@@ -18,6 +18,8 @@ export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** The server pings every socket this often, and cuts one that has not answered within the timeout. */
 export const DEFAULT_PING_INTERVAL_MS = 30_000;
 export const DEFAULT_PING_TIMEOUT_MS = 10_000;
+/** A refused upgrade's connection is cut this long after its answer at the latest, even if the peer never reads it. */
+export const REFUSED_UPGRADE_CLOSE_MS = 1000;
 /** A slow reader's close frame waits behind its unread data this long before the connection is cut. */
 export const SLOW_READER_CLOSE_MS = 1000;
 /** Random bytes of the id that ties a production error reply to its log line. */
@@ -30,6 +32,15 @@ export const SESSION_KEY_BYTES = 24;
 export const SESSION_GROUPS_MEMO = 10_000;
 /** Sessions the in-memory engine keeps before evicting the least recently used. */
 export const DEFAULT_MEMORY_SESSIONS = 10_000;
+// HTTP connections of the server the app runs itself (App.listen): a slow client (slowloris) holds one only briefly.
+/** All of a request's headers must arrive within this; past it, 408 and the connection closed. */
+export const DEFAULT_HTTP_HEADERS_TIMEOUT_MS = 10_000;
+/** The whole request, body included (at most MAX_BODY_BYTES), must arrive within this. */
+export const DEFAULT_HTTP_REQUEST_TIMEOUT_MS = 30_000;
+/** An idle keep-alive connection is closed after this. */
+export const DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often node:http checks the two timeouts above (its default, 30 s, would let a slow client stay 4 times longer). */
+export const HTTP_TIMEOUT_CHECK_MS = 1000;
 /** Largest request body an HTTP view accepts. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_HOST = "127.0.0.1";
@@ -66,6 +77,11 @@ export const PG_IDLE_MS = 10_000;
 export const SQLITE_BUSY_TIMEOUT_MS = 1000;
 /** A session lock held by a process that died is free again after this long; a live holder renews it. */
 export const SESSION_LOCK_LEASE_MS = 10_000;
+/**
+ * How long Redis keeps a session's last fencing token (see session/fence.ts). Losing it is harmless (tokens also
+ * follow the clock); keeping it saves nothing but a key per active session.
+ */
+export const SESSION_FENCE_KEPT_MS = 24 * 60 * 60 * 1000;
 /** A handler that waited this long for its session's lock fails with session_busy (longer than a lease). */
 export const SESSION_LOCK_WAIT_MS = 15_000;
 /** Polling bounds while waiting for a lock (a release also wakes the waiter at once). */

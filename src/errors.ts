@@ -13,6 +13,8 @@ interface ErrorKind {
 
 export const ERRORS = {
   bad_frame: { status: 400 },
+  /** A malformed URL, path escape or body: answered, not logged. */
+  bad_request: { status: 400, quiet: true },
   bad_message: { status: 400 },
   unknown_function: { status: 404 },
   invalid_content: { status: 400, quiet: true },
@@ -28,6 +30,7 @@ export const ERRORS = {
   permission_denied: { status: 403 },
   too_deep: { status: 400 },
   rate_limited: { status: 429 },
+  lock_lost: { status: 503 },
   // Forms: a submit applied twice, an autosave after its form's submit, a draft past its limit, a call kept in the
   // browser's outbox for another session. Each is the expected answer to a late or stale call, not a fault.
   duplicate_submit: { status: 409, quiet: true },
@@ -82,6 +85,17 @@ export function sessionInterrupted(): LiveViewError {
 }
 
 export const isSessionInterrupted = (error: unknown): error is LiveViewError => hasCode(error, "session_interrupted");
+
+/**
+ * A save under a session lock that lapsed: the handler stalled past the lock's lease, another holder took the
+ * session meanwhile, and the store already holds that one's newer fencing token (see session/fence.ts).
+ */
+export function lockLost(): LiveViewError {
+  return new LiveViewError(
+    "lock_lost",
+    "this call held the session longer than its lock's lease while another took it over, so its changes were not saved; try again",
+  );
+}
 
 /** A handler waited for its session's lock (held by another process) longer than it may. */
 export function sessionBusy(waitMs: number): LiveViewError {

@@ -10,6 +10,9 @@ import {
   DEFAULT_MAX_JSON_DEPTH,
   DEFAULT_PING_INTERVAL_MS,
   DEFAULT_PING_TIMEOUT_MS,
+  DEFAULT_HTTP_HEADERS_TIMEOUT_MS,
+  DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  DEFAULT_HTTP_REQUEST_TIMEOUT_MS,
 } from "./constants.ts";
 import { LiveViewError } from "./errors.ts";
 
@@ -60,6 +63,12 @@ export interface Settings {
   LIVEVIEW_PING_INTERVAL_MS: number;
   /** A socket that has not answered a ping within this is cut (a half-open connection). */
   LIVEVIEW_PING_TIMEOUT_MS: number;
+  /** HTTP (App.listen's server): a request's headers must arrive within this, or 408 and the connection closed. */
+  LIVEVIEW_HTTP_HEADERS_TIMEOUT_MS: number;
+  /** HTTP: a whole request, body included, must arrive within this, or 408. */
+  LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS: number;
+  /** HTTP: an idle keep-alive connection is closed after this. */
+  LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS: number;
   /** Whether a socket's pongs keep its session alive (at most one save per ping interval). */
   LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: boolean;
   /** Entries the in-process session cache keeps (engines `cache` and `cached_db` without Redis). */
@@ -99,6 +108,9 @@ export const defaultSettings: Settings = {
   LIVEVIEW_MAX_BUFFERED_BYTES: DEFAULT_MAX_BUFFERED_BYTES,
   LIVEVIEW_PING_INTERVAL_MS: DEFAULT_PING_INTERVAL_MS,
   LIVEVIEW_PING_TIMEOUT_MS: DEFAULT_PING_TIMEOUT_MS,
+  LIVEVIEW_HTTP_HEADERS_TIMEOUT_MS: DEFAULT_HTTP_HEADERS_TIMEOUT_MS,
+  LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS: DEFAULT_HTTP_REQUEST_TIMEOUT_MS,
+  LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS: DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS,
   LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: false,
   SESSION_CACHE_SIZE: DEFAULT_MEMORY_SESSIONS,
   DEBUG: false,
@@ -187,7 +199,8 @@ function validate(s: Settings): Settings {
       throw new LiveViewError("bad_setting", `CSRF_TRUSTED_ORIGINS entry ${entry} must be scheme://host[:port] or scheme://.domain (subdomains)`);
     }
   }
-  for (const key of ["SESSION_COOKIE_AGE", "MAX_FRAME_BYTES", "SESSION_CACHE_SIZE", ...SOCKET_LIMITS] as const) {
+  const httpLimits = ["LIVEVIEW_HTTP_HEADERS_TIMEOUT_MS", "LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS", "LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS"] as const;
+  for (const key of ["SESSION_COOKIE_AGE", "MAX_FRAME_BYTES", "SESSION_CACHE_SIZE", ...SOCKET_LIMITS, ...httpLimits] as const) {
     if (!Number.isInteger(s[key]) || s[key] <= 0) throw new LiveViewError("bad_setting", `${key} must be a positive integer`);
   }
   return s;

@@ -39,6 +39,11 @@ export class RedisSubscriber {
     await ack;
   }
 
+  /** Whether SUBSCRIBE was sent for the channel on the current connection (false after a disconnect, until resubscribed). */
+  isSubscribed(channel: string): boolean {
+    return this.subscribed.has(channel);
+  }
+
   async unlisten(channel: string, handler: ChannelHandler): Promise<void> {
     const set = this.handlers.get(channel);
     if (!set?.delete(handler) || set.size > 0) return;

@@ -5,9 +5,15 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_REDIS_PREFIX, REDIS_COMMAND_TIMEOUT_MS } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../db/redis.ts";
+import { storeUnavailable } from "../errors.ts";
 import type { ChannelLayer, GroupListener } from "./channel-layer.ts";
 import { MemoryChannelLayer } from "./memory.ts";
 import type { RedisSubscriber } from "./redis-subscriber.ts";
+
+/** A group message that Redis could not carry: the sender hears of it, as of any store that is down. */
+function undelivered(group: string, why: string): Error {
+  return storeUnavailable("Redis pub/sub", new Error(`a message to group ${group} was not delivered: ${why}`), "Send it again in a moment.");
+}
 
 export interface RedisChannelLayerOptions {
   /** Prefix of every channel name (default `liveview:`). */
@@ -31,7 +37,7 @@ export class RedisChannelLayer implements ChannelLayer {
   private readonly prefix: string;
   private readonly origin = randomUUID();
   private sequence = 0;
-  private readonly echoes = new Map<number, () => void>();
+  private readonly echoes = new Map<number, (cameBack: boolean) => void>();
 
   constructor(
     private readonly publisher: Redis,
@@ -52,7 +58,7 @@ export class RedisChannelLayer implements ChannelLayer {
       return;
     }
     this.local.deliver(channel.slice(this.prefix.length), envelope.m);
-    if (envelope.o === this.origin) this.echoes.get(envelope.s)?.();
+    if (envelope.o === this.origin) this.echoes.get(envelope.s)?.(true);
   };
 
   /** Resolves once Redis acknowledged the subscription (the first local member subscribes the process). */
@@ -66,33 +72,49 @@ export class RedisChannelLayer implements ChannelLayer {
     if (!this.local.hasGroup(group)) await this.subscriber.unlisten(this.prefix + group, this.receive);
   }
 
+  /**
+   * Fails (store_unavailable) rather than drop a message silently: when Redis is down, when this process's own
+   * subscription to the group is gone (its subscriber connection is reconnecting), or when Redis says nobody at all
+   * received it while this process has members. A message that went out but does not come back is logged.
+   */
   async groupSend(group: string, message: JsonObject): Promise<void> {
+    const channel = this.prefix + group;
     const envelope: Envelope = { o: this.origin, s: ++this.sequence, m: message };
-    const echo = this.local.hasGroup(group) ? this.echo(envelope.s) : null;
+    const members = this.local.hasGroup(group);
+    if (members && !this.subscriber.isSubscribed(channel)) throw undelivered(group, "this process's subscription to it is being restored");
+    const echo = members ? this.echo(group, envelope.s) : null;
+    let receivers: number;
     try {
-      await redisCall(this.publisher, () => this.publisher.publish(this.prefix + group, JSON.stringify(envelope)));
+      receivers = await redisCall(this.publisher, () => this.publisher.publish(channel, JSON.stringify(envelope)));
     } catch (error) {
-      this.echoes.delete(envelope.s);
+      this.echoes.get(envelope.s)?.(false);
       throw error;
+    }
+    if (members && receivers === 0) {
+      this.echoes.get(envelope.s)?.(false);
+      throw undelivered(group, "no process was subscribed to it (the subscriptions are being restored)");
     }
     await echo;
   }
 
   /** Resolves when our own message comes back (bounded: the last local member may leave meanwhile). */
-  private echo(sequence: number): Promise<void> {
+  private echo(group: string, sequence: number): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (cameBack: boolean) => {
         clearTimeout(timer);
         this.echoes.delete(sequence);
+        if (!cameBack && this.local.hasGroup(group)) {
+          connectionLog().error(`liveview: a message to group ${group} did not come back from Redis within ${REDIS_COMMAND_TIMEOUT_MS} ms; this process's sockets in it may have missed it`);
+        }
         resolve();
       };
-      const timer = setTimeout(done, REDIS_COMMAND_TIMEOUT_MS);
+      const timer = setTimeout(() => done(false), REDIS_COMMAND_TIMEOUT_MS);
       this.echoes.set(sequence, done);
     });
   }
 
   async close(): Promise<void> {
-    for (const done of [...this.echoes.values()]) done();
+    for (const done of [...this.echoes.values()]) done(true);
     await this.local.close();
     await this.subscriber.unlistenAll(this.receive);
     await this.subscriber.close();

@@ -1,7 +1,7 @@
 // The application: routes and views over node:http, the live WebSocket endpoint, sessions, users and groups.
 
 import { existsSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { dirname, join } from "node:path";
@@ -26,8 +26,12 @@ import { setDefaultLanguage } from "../i18n/language.ts";
 import { TemplateEnvironment, templates as defaultTemplates } from "../templates/environment.ts";
 import { createDeployment } from "./deployment.ts";
 import { handleRequest } from "./handle-request.ts";
+import { createHttpServer } from "./http-limits.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
 import { buildRequest, type Request } from "./request.ts";
+import { requestUrl } from "./request-target.ts";
+import { errorResponse } from "./error-response.ts";
+import { hasCode } from "../errors.ts";
 import { HttpResponse, html } from "./response.ts";
 import { Router, type Match, type RouteOptions, type View } from "./router.ts";
 
@@ -119,6 +123,13 @@ export class App implements LiveRuntime {
   /** For node:http, Express or Fastify (raw handler): `server.on("request", app.handler)`. */
   readonly handler = (req: IncomingMessage, res: ServerResponse): void => {
     handleRequest(this, req, res).catch((error) => {
+      // A malformed URL or path escape, found before any view ran: the client's mistake, told what it is.
+      if (hasCode(error, "bad_request") && !res.headersSent) {
+        const answer = errorResponse(error, this.settings, this.logger);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return;
+      }
       this.logger.error("liveview: request failed", error);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain" });
       res.end("Internal server error");
@@ -127,7 +138,12 @@ export class App implements LiveRuntime {
 
   /** For Express or Connect: answers the app's routes and static files, passes anything else to `next`. */
   readonly middleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    let path: string;
+    try {
+      path = requestUrl(req.url).pathname;
+    } catch {
+      return this.handler(req, res); // answers the malformed URL with a 400
+    }
     if (path.startsWith(STATIC_URL) || this.router.allows(path).length > 0) this.handler(req, res);
     else next();
   };
@@ -144,7 +160,7 @@ export class App implements LiveRuntime {
 
   /** Runs its own server; resolves once it listens. Port 0 picks a free port. */
   async listen(port = Number(process.env.PORT ?? DEFAULT_PORT), host = process.env.HOST ?? DEFAULT_HOST): Promise<Server> {
-    const server = createServer(this.handler);
+    const server = createHttpServer(this.settings, this.handler);
     this.attach(server);
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
     const address = server.address() as AddressInfo;
@@ -177,7 +193,7 @@ export class App implements LiveRuntime {
 
   /** SPA navigation: the GET view at `url`, rendered with the socket's session and user (see live/navigate.ts). */
   async renderPage(consumer: Consumer, url: string): Promise<{ html: string; title: string | null; url: string } | { redirect: string }> {
-    const target = new URL(url, "http://localhost");
+    const target = requestUrl(url);
     const match = this.router.match("GET", target.pathname);
     if (!match || !match.options.live) return { redirect: url };
     const { scope } = consumer;

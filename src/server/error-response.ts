@@ -30,8 +30,9 @@ export function errorResponse(error: unknown, settings: Settings, logger: Logger
     return response;
   }
   if (error instanceof LiveViewError) {
-    // Our own errors are written for the reader, as on the socket: the status is the code's.
-    logger.error(`liveview: view failed: ${error.message}`);
+    // Our own errors are written for the reader, as on the socket: the status is the code's. A client's own
+    // mistake (a quiet code) is answered, not logged.
+    if (!errorKind(error.code).quiet) logger.error(`liveview: view failed: ${error.message}`);
     return text(`Request failed: ${error.message}`, errorKind(error.code).status);
   }
   logger.error("liveview: view failed", error);

@@ -10,14 +10,15 @@ import type { App } from "./app.ts";
 import { csrfValid } from "../session/csrf.ts";
 import { errorResponse } from "./error-response.ts";
 import { BodyTooLarge, buildRequest, readBody } from "./request.ts";
+import { decodePathPart, requestUrl } from "./request-target.ts";
 import { HttpResponse, text } from "./response.ts";
 import { serveStatic } from "./static-files.ts";
 
 export async function handleRequest(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
+  const url = requestUrl(req.url);
   const method = req.method ?? "GET";
   if (url.pathname.startsWith(STATIC_URL) && (method === "GET" || method === "HEAD")) {
-    const relative = decodeURIComponent(url.pathname.slice(STATIC_URL.length));
+    const relative = decodePathPart(url.pathname.slice(STATIC_URL.length));
     const dirs = url.pathname === CLIENT_BUNDLE_URL ? [app.clientDirectory, ...app.staticDirectories] : app.staticDirectories;
     const file = url.pathname === CLIENT_BUNDLE_URL ? "liveview.js" : relative;
     if (await serveStatic(dirs, file, res)) return;

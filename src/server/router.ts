@@ -2,6 +2,7 @@
 
 import type { HttpResponse } from "./response.ts";
 import type { Request } from "./request.ts";
+import { decodePathPart } from "./request-target.ts";
 
 export type View = (request: Request, params: Record<string, string>) => Promise<HttpResponse | string> | HttpResponse | string;
 
@@ -66,7 +67,7 @@ export class Router {
       if (route.method !== wanted) continue;
       const m = route.pattern.exec(path);
       if (!m) continue;
-      const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      const params = Object.fromEntries(route.names.map((n, i) => [n, decodePathPart(m[i + 1]!)]));
       return { view: route.view, params, options: { live: route.live, csrfExempt: route.csrfExempt } };
     }
     return null;

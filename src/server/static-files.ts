@@ -30,7 +30,8 @@ export async function serveStatic(directories: string[], relative: string, res: 
       "Content-Length": info.size,
       "Cache-Control": "no-cache",
     });
-    createReadStream(file).pipe(res);
+    // A file removed between the stat and the read ends the response rather than the process.
+    createReadStream(file).on("error", () => res.destroy()).pipe(res);
     return true;
   }
   return false;

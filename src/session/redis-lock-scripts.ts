@@ -4,12 +4,19 @@
 
 import { RedisScript } from "../db/redis-script.ts";
 
-/** KEYS: lock, next, after. ARGV: token, lease ms, contender id, turn ms. 1 when taken, else 0 (and queued). */
+/**
+ * KEYS: lock, next, after, fence. ARGV: token, lease ms, contender id, turn ms, fence ms. The grant's fencing token
+ * when taken, else 0 (and queued). The token is the last one plus one, and never less than the server's clock in
+ * microseconds: if the fence key is lost (expired, or Redis restarted without persistence), tokens still grow.
+ */
 export const ACQUIRE = new RedisScript(`
 local me = ARGV[3]
 local nextInLine = redis.call('GET', KEYS[2])
 if redis.call('EXISTS', KEYS[1]) == 0 and (not nextInLine or nextInLine == me) then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  local now = redis.call('TIME')
+  local fence = math.max(tonumber(redis.call('GET', KEYS[4]) or '0') + 1, tonumber(now[1]) * 1000000 + tonumber(now[2]))
+  redis.call('SET', KEYS[4], string.format('%.0f', fence), 'PX', ARGV[5])
   if nextInLine then
     local after = redis.call('GET', KEYS[3])
     if after then
@@ -19,7 +26,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 and (not nextInLine or nextInLine == me) t
       redis.call('DEL', KEYS[2])
     end
   end
-  return 1
+  return fence
 end
 if not nextInLine then
   redis.call('SET', KEYS[2], me, 'PX', ARGV[4])

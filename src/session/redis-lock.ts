@@ -5,10 +5,11 @@ import { randomUUID } from "node:crypto";
 import type { RedisSubscriber } from "../channels/redis-subscriber.ts";
 import {
   DEFAULT_REDIS_PREFIX, SESSION_LOCK_LEASE_MS, SESSION_LOCK_POLL_MAX_MS, SESSION_LOCK_POLL_MIN_MS, SESSION_LOCK_TURN_MS,
-  SESSION_LOCK_WAIT_MS,
+  SESSION_LOCK_WAIT_MS, SESSION_FENCE_KEPT_MS,
 } from "../constants.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../db/redis.ts";
 import { LiveViewError } from "../errors.ts";
+import { runFenced } from "./fence.ts";
 import { ACQUIRE, RELEASE, RENEW } from "./redis-lock-scripts.ts";
 import { MemorySessionLock, type SessionLock } from "./session-lock.ts";
 
@@ -50,11 +51,11 @@ export class RedisSessionLock implements SessionLock {
 
   private async holding<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const token = randomUUID();
-    await this.acquire(key, token);
+    const fence = await this.acquire(key, token);
     const renewal = setInterval(() => void this.renew(key, token), Math.floor(this.leaseMs / 3));
     renewal.unref();
     try {
-      return await fn();
+      return await runFenced(key, fence, fn);
     } finally {
       clearInterval(renewal);
       await this.release(key, token);
@@ -63,17 +64,23 @@ export class RedisSessionLock implements SessionLock {
 
   private names(key: string) {
     const p = this.prefix;
-    return { lock: `${p}lock:${key}`, next: `${p}lock-next:${key}`, after: `${p}lock-after:${key}`, freed: `${p}lock-free:${key}` };
+    return {
+      lock: `${p}lock:${key}`, next: `${p}lock-next:${key}`, after: `${p}lock-after:${key}`, freed: `${p}lock-free:${key}`,
+      fence: `${p}lock-fence:${key}`,
+    };
   }
 
-  private async tryAcquire(key: string, token: string): Promise<boolean> {
-    const { lock, next, after } = this.names(key);
-    const args = [token, this.leaseMs, this.contender, SESSION_LOCK_TURN_MS];
-    return (await redisCall(this.redis, () => ACQUIRE.run(this.redis, [lock, next, after], args))) === 1;
+  /** The grant's fencing token, or null when the lock is taken. */
+  private async tryAcquire(key: string, token: string): Promise<number | null> {
+    const { lock, next, after, fence } = this.names(key);
+    const args = [token, this.leaseMs, this.contender, SESSION_LOCK_TURN_MS, SESSION_FENCE_KEPT_MS];
+    const granted = Number(await redisCall(this.redis, () => ACQUIRE.run(this.redis, [lock, next, after, fence], args)));
+    return granted > 0 ? granted : null;
   }
 
-  private async acquire(key: string, token: string): Promise<void> {
-    if (await this.tryAcquire(key, token)) return;
+  private async acquire(key: string, token: string): Promise<number> {
+    const first = await this.tryAcquire(key, token);
+    if (first !== null) return first;
     const { freed } = this.names(key);
     let woken = false;
     let wake = () => undefined as void;
@@ -86,7 +93,8 @@ export class RedisSessionLock implements SessionLock {
     try {
       const deadline = Date.now() + this.waitMs;
       for (let pause = SESSION_LOCK_POLL_MIN_MS; ; pause = Math.min(pause * 2, SESSION_LOCK_POLL_MAX_MS)) {
-        if (await this.tryAcquire(key, token)) return;
+        const granted = await this.tryAcquire(key, token);
+        if (granted !== null) return granted;
         const left = deadline - Date.now();
         if (left <= 0) throw new LiveViewError("session_busy", `the session is busy: its lock was not free for ${this.waitMs} ms; try again`);
         if (woken) pause = SESSION_LOCK_POLL_MIN_MS;

@@ -6,6 +6,7 @@ import { WebSocketServer } from "ws";
 import { CLOSE_UNSUPPORTED_DATA, SOCKET_PATH } from "../../protocol.ts";
 import { ERRORS } from "../../errors.ts";
 import { parseCookies } from "../../session/cookie.ts";
+import { answerAndClose } from "./answer-and-close.ts";
 import { Consumer } from "./consumer.ts";
 import { receive } from "../calls/dispatcher.ts";
 import { Heartbeat } from "./heartbeat.ts";
@@ -35,7 +36,14 @@ export class LiveEndpoint {
 
   /** True when the request was ours to answer (accepted or refused); false leaves it to other upgrade listeners. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      // `//[` and the like: a throw here would be an uncaught exception in node:http's upgrade event.
+      if (!(req.url ?? "").startsWith(SOCKET_PATH)) return false;
+      return refuse(socket, 400, "Bad Request", "the request's URL is malformed");
+    }
     if (!url.pathname.startsWith(SOCKET_PATH)) return false;
     const room = url.pathname.slice(SOCKET_PATH.length).replace(/\/$/, "");
     if (!ROOM.test(room)) return refuse(socket, 400, "Bad Request", "the room id must be 1-64 letters, digits, - or _");
@@ -83,7 +91,8 @@ export class LiveEndpoint {
   }
 }
 
+/** A refused upgrade: its status and why, then the connection closed (see answer-and-close.ts). */
 function refuse(socket: Duplex, status: number, reason: string, detail: string): true {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(detail)}\r\n\r\n${detail}`);
+  answerAndClose(socket, status, reason, detail);
   return true;
 }

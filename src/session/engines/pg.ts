@@ -1,8 +1,10 @@
 // The `db` engine on PostgreSQL: one row per session, changed keys merged by the server in one statement.
 
 import { ensureTables, pgQuery, releasePg, retainPg, schemaName, type Pool } from "../../db/pg.ts";
-import { sessionInterrupted } from "../../errors.ts";
+import { lockLost, sessionInterrupted } from "../../errors.ts";
+import { fenceFor } from "../fence.ts";
 import type { SessionChanges, SessionStore, StoredSession } from "../session-store.ts";
+import { refuseNul } from "./pg-nul.ts";
 
 export interface PgSessionStoreOptions {
   /** Schema of the liveview_session table (created if absent); default `public`. */
@@ -31,6 +33,7 @@ export class PgSessionStore implements SessionStore {
         version bigint NOT NULL,
         expire_at bigint NOT NULL
       );
+      ALTER TABLE ${this.table} ADD COLUMN IF NOT EXISTS fence bigint NOT NULL DEFAULT 0;
       CREATE INDEX IF NOT EXISTS liveview_session_expire_at ON ${this.table} (expire_at);`;
   }
 
@@ -52,30 +55,49 @@ export class PgSessionStore implements SessionStore {
   }
 
   /**
-   * One statement, atomic on the row: the stored data minus the deleted keys, plus the changed ones. A writer that
-   * loaded the session only updates a live row (none: session_interrupted); a new key inserts, and an expired row
-   * under it starts again from the changes alone. The version always grows, so a cache never mistakes an old copy.
+   * One statement, atomic on the row: the stored data plus the changed keys, minus the deleted ones (the order of
+   * applyChanges). A writer that loaded the session only updates a live row (none: session_interrupted); a new key
+   * inserts, and an expired row under it starts again from the changes alone. The version always grows, so a cache
+   * never mistakes an old copy.
    */
   async save(key: string, changes: SessionChanges): Promise<number> {
+    const json = JSON.stringify(changes.set);
+    refuseNul(changes, json);
     await this.tables();
+    // Under a shared lock, a write whose fencing token is older than the stored one changes nothing ($6 null: none).
+    const fence = fenceFor(key);
+    const values = [key, json, changes.deleted, changes.expireAt, Date.now(), fence];
     if (changes.base) {
       const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-        `UPDATE ${this.table} AS s SET data = (s.data - $3::text[]) || $2::jsonb, version = s.version + 1, expire_at = $4
-         WHERE session_key = $1 AND expire_at > $5
+        `UPDATE ${this.table} AS s SET data = (s.data || $2::jsonb) - $3::text[], version = s.version + 1, expire_at = $4,
+           fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
+         WHERE session_key = $1 AND expire_at > $5 AND ($6::bigint IS NULL OR s.fence <= $6::bigint)
          RETURNING version`,
-        [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
-      if (rows.length === 0) throw sessionInterrupted();
+        values);
+      if (rows.length === 0) throw (await this.fencedOut(key, fence)) ? lockLost() : sessionInterrupted();
       return Number(rows[0]!.version);
     }
     const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
-      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at) VALUES ($1, $2::jsonb, 1, $4)
+      `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at, fence)
+         VALUES ($1, $2::jsonb - $3::text[], 1, $4, COALESCE($6::bigint, 0))
        ON CONFLICT (session_key) DO UPDATE SET
-         data = CASE WHEN s.expire_at > $5 THEN (s.data - $3::text[]) || $2::jsonb ELSE $2::jsonb END,
+         data = CASE WHEN s.expire_at > $5 THEN (s.data || $2::jsonb) - $3::text[] ELSE $2::jsonb - $3::text[] END,
          version = s.version + 1,
-         expire_at = $4
+         expire_at = $4,
+         fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
+       WHERE $6::bigint IS NULL OR s.fence <= $6::bigint
        RETURNING version`,
-      [key, JSON.stringify(changes.set), changes.deleted, changes.expireAt, Date.now()]);
+      values);
+    if (rows.length === 0) throw lockLost();
     return Number(rows[0]!.version);
+  }
+
+  /** Whether a live row holds a newer fencing token than `fence`: the write lost its lock, rather than its session. */
+  private async fencedOut(key: string, fence: number | null): Promise<boolean> {
+    if (fence === null) return false;
+    const { rows } = await pgQuery<{ fence: string }>(this.pool, this.pool,
+      `SELECT fence FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`, [key, Date.now()]);
+    return rows.length > 0 && Number(rows[0]!.fence) > fence;
   }
 
   async delete(key: string): Promise<void> {

@@ -1,19 +1,25 @@
 // The Lua scripts of the Redis session engine: each runs atomically on the server, so a merge never interleaves.
-// A session is a hash: `#v` version, `#e` expiry (ms), `=<key>` a value's JSON; for cached_db also `#p` (a database
-// write is under way: serve nothing, accept no refill) and `#t` (the database is at `#v`, the values are unknown).
+// A session is a hash: `#v` version, `#e` expiry (ms), `#f` the fencing token of its last write under a shared lock,
+// `=<key>` a value's JSON; for cached_db also `#p` (a database write is under way: serve nothing, accept no refill)
+// and `#t` (the database is at `#v`, the values are unknown).
 
 import { RedisScript } from "../../db/redis-script.ts";
 
 /**
- * ARGV: expireAt, now (ms) when the writer loaded the session (else ''), n, n field/value pairs, then the fields to
- * delete. Returns the new version, or -1 (nothing written) when the writer loaded it but it is gone or expired now.
+ * ARGV: expireAt, now (ms) when the writer loaded the session (else ''), the writer's fencing token (else ''), n, n
+ * field/value pairs, then the fields to delete. Returns the new version, or (nothing written) -1 when the writer
+ * loaded it but it is gone or expired now, -2 when a write under a newer fencing token came first.
  */
 export const SAVE = new RedisScript(`
 if ARGV[2] ~= '' and tonumber(redis.call('HGET', KEYS[1], '#e') or '0') <= tonumber(ARGV[2]) then return -1 end
-local n = tonumber(ARGV[3])
+if ARGV[3] ~= '' then
+  if tonumber(redis.call('HGET', KEYS[1], '#f') or '0') > tonumber(ARGV[3]) then return -2 end
+  redis.call('HSET', KEYS[1], '#f', ARGV[3])
+end
+local n = tonumber(ARGV[4])
 local version = redis.call('HINCRBY', KEYS[1], '#v', 1)
-for i = 4, 3 + 2 * n, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-for i = 4 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
+for i = 5, 4 + 2 * n, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 5 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
 redis.call('HSET', KEYS[1], '#e', ARGV[1])
 redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 return version`);

@@ -3,7 +3,8 @@
 import { CACHE_PENDING_MS, DEFAULT_REDIS_PREFIX } from "../../constants.ts";
 import type { JsonObject } from "../../json.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../../db/redis.ts";
-import { sessionInterrupted } from "../../errors.ts";
+import { lockLost, sessionInterrupted } from "../../errors.ts";
+import { fenceFor } from "../fence.ts";
 import type { SessionCache, SessionChanges, StoredSession } from "../session-store.ts";
 import { FORGET, MARK, PATCH, PUT, SAVE } from "./redis-scripts.ts";
 
@@ -13,6 +14,8 @@ export interface RedisSessionStoreOptions {
 }
 
 const field = (name: string) => "=" + name;
+/** What SAVE answers when a write under a newer fencing token came first. */
+const STALE_FENCE = -2;
 
 export class RedisSessionStore implements SessionCache {
   private readonly prefix: string;
@@ -40,8 +43,10 @@ export class RedisSessionStore implements SessionCache {
   }
 
   async save(key: string, changes: SessionChanges): Promise<number> {
-    const args = [changes.expireAt, changes.base ? Date.now() : "", ...changeArgs(changes)];
+    const fence = fenceFor(key);
+    const args = [changes.expireAt, changes.base ? Date.now() : "", fence === null ? "" : String(fence), ...changeArgs(changes)];
     const version = Number(await redisCall(this.redis, () => SAVE.run(this.redis, [this.key(key)], args)));
+    if (version === STALE_FENCE) throw lockLost();
     if (version < 0) throw sessionInterrupted();
     return version;
   }
