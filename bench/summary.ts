@@ -9,6 +9,8 @@ export interface Side {
   p50Ms: number;
   p99Ms: number;
   serverCpu: number | null;
+  /** Server CPU per round trip, in microseconds (all rounds' CPU over all their round trips): stable under noise. */
+  cpuMicrosPerRoundTrip: number | null;
   clientCpu: number;
   /** Processes outside the benchmark, as a share of one core: the worst window (noise). */
   otherCpu: number | null;
@@ -37,11 +39,15 @@ function side(runs: Run[]): Side {
   const windowMs = runs.reduce((n, r) => n + r.result.windowMs, 0);
   const cpu = runs.map((r) => r.serverCpu).filter((c): c is number => c !== null);
   const others = runs.map((r) => r.otherCpu).filter((c): c is number => c !== null);
+  const measured = runs.filter((r) => r.serverCpu !== null);
+  const cpuMicros = measured.reduce((n, r) => n + r.serverCpu! * r.result.windowMs * 1000, 0);
+  const cpuRoundTrips = measured.reduce((n, r) => n + r.result.roundTrips, 0);
   return {
     roundTripsPerSecond: (roundTrips / windowMs) * 1000,
     p50Ms: histogram.quantile(0.5),
     p99Ms: histogram.quantile(0.99),
     serverCpu: cpu.length > 0 ? mean(cpu) : null,
+    cpuMicrosPerRoundTrip: cpuRoundTrips > 0 ? cpuMicros / cpuRoundTrips : null,
     clientCpu: mean(runs.map((r) => r.result.clientCpu)),
     otherCpu: others.length > 0 ? Math.max(...others) : null,
     errors: runs.reduce((n, r) => n + r.result.errors, 0),

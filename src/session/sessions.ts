@@ -54,9 +54,8 @@ export class Sessions implements SessionHost {
       const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
       const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null);
       const result = await fn(session);
-      const force = options.forceSave === true && session.key !== null;
-      if (session.modified || force) await session.save({ force });
-      else await session.save(); // waits for saves the handler started and did not await
+      // Saves what changed (nothing, often), and waits for saves the handler started and did not await.
+      await session.save({ force: options.forceSave === true && session.key !== null });
       return { result, session };
     };
     // A key nobody holds yet cannot be contended: no lock needed.
