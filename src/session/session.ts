@@ -14,6 +14,14 @@ export interface SessionHost {
   newKey(): string;
 }
 
+/** What a saved session hands over so it can be resumed without a load: its data, its base for changes, its version. */
+export interface SessionState {
+  readonly key: string;
+  readonly data: JsonObject;
+  readonly saved: ReadonlyMap<string, Snapshot>;
+  readonly version: number;
+}
+
 export class Session {
   private data: JsonObject;
   /** Every key as last loaded or saved (see Snapshot): the base a change is measured against. */
@@ -41,6 +49,23 @@ export class Session {
   ) {
     this.data = record(data);
     for (const k in this.data) this.saved.set(k, snapshot(this.data[k]!));
+  }
+
+  /** A copy from `state()`, as it was handed over: nothing is read or parsed again. */
+  static resume(host: SessionHost, state: SessionState, origin: string | null): Session {
+    const session = new Session(host, state.key, {}, state.version, origin);
+    session.data = state.data;
+    session.saved = new Map(state.saved);
+    return session;
+  }
+
+  /**
+   * This copy as it is stored now, to be resumed by the next user of its key; null when it may differ from what is
+   * stored (never saved, a receipt or an explicit `modified` not yet written, read-only).
+   */
+  state(): SessionState | null {
+    if (this.key === null || this.version === null || this.readOnly || this.receipt !== null || this.explicitlyModified) return null;
+    return { key: this.key, data: this.data, saved: this.saved, version: this.version };
   }
 
   // `any` on purpose: values are shaped by the application; callers annotate what they read.
@@ -222,7 +247,7 @@ export class Session {
  * A key's value as last loaded or saved: a primitive as it is (compared with ===), an array or object as its JSON,
  * wrapped so that the string "[1]" and the array [1] never compare equal.
  */
-type Snapshot = null | boolean | number | string | SavedJson;
+export type Snapshot = null | boolean | number | string | SavedJson;
 
 class SavedJson {
   constructor(readonly json: string) {}
