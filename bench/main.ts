@@ -3,16 +3,17 @@
 import { join, relative } from "node:path";
 import { measureBundle } from "./bundle.ts";
 import { Child } from "./children.ts";
-import { MEMORY_SOCKETS } from "./constants.ts";
+import { HTTP_CONNECTIONS, MEMORY_SOCKETS } from "./constants.ts";
 import { freshDatabase } from "./database.ts";
 import { detectEnvironment, loadAverage } from "./environment.ts";
+import { httpTable, measureHttp, type HttpFigure } from "./http-figure.ts";
 import { fetchVisit, fetchVisits, hasSessionCookie, type Visit } from "./http-session.ts";
 import { measureMemory, type MemoryResult } from "./memory.ts";
 import { parseOptions, USAGE, type Options } from "./options.ts";
 import { probeReplyMode } from "./probe.ts";
 import { measureReconnect, reconnectReport } from "./reconnect/section.ts";
 import { RESULTS_DIRECTORY, writeResults } from "./results.ts";
-import { peerServer, startEcho, startOurs, stopServer, type BenchServer } from "./servers.ts";
+import { peerServer, startBareHttp, startEcho, startOurs, stopServer, type BenchServer } from "./servers.ts";
 import { summarize } from "./summary.ts";
 import { bundleLine, describeRun, memoryTable, throughputTable } from "./table.ts";
 import { measureThroughput } from "./throughput.ts";
@@ -80,6 +81,15 @@ try {
 
   const runs = await measureThroughput({ ...options, visits, sharedVisit, serverReply }, echo, target, client, log);
   const rows = summarize(runs);
+  let http: HttpFigure | null = null;
+  if (!peer && !options.skipHttp) {
+    log(`\nHTTP: GET /counter with a session on ${targetLabel}, against a bare node:http server rendering the same template...`);
+    const bare = await start(startBareHttp(env));
+    const cookies = visits.slice(0, HTTP_CONNECTIONS).map((v) => v.cookie);
+    http = await measureHttp({ connections: HTTP_CONNECTIONS, rounds: options.rounds, warmupMs: options.warmupMs, durationMs: options.durationMs, cookies }, bare, target, client, log);
+    running.delete(bare);
+    await stopServer(bare);
+  }
   if (!peer && !options.skipMemory) await measureIdleMemory(await fetchVisits(page, MEMORY_SOCKETS));
   // Alone on the machine: every other server stopped first.
   const reconnect = options.reconnect && !peer ? (await stopAll(), await measureReconnect(database.url, log)) : null;
@@ -95,10 +105,12 @@ try {
     throughput: rows,
     runs: runs.map(({ result: { histogram: _, ...result }, ...run }) => ({ ...run, result })),
     memory,
+    http,
     bundle,
     reconnect,
   });
   log(`\n${throughputTable(rows, targetLabel)}`);
+  if (http) log(`\n${httpTable(http)}`);
   if (memory.length > 0) log(`\n${memoryTable(memory, targetLabel)}`);
   if (reconnect) log(`\n${reconnectReport(reconnect)}`);
   log(`\n${bundleLine(bundle)}`);
