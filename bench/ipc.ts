@@ -25,7 +25,8 @@ export interface LoadJob {
   reply: ReplyMode;
 }
 
-export type ReplyMode = "next" | "ack";
+/** "phoenix": the Phoenix protocol (LiveViewJS): a click on the joined view, answered by its phx_reply. */
+export type ReplyMode = "next" | "ack" | "phoenix";
 
 export interface LoadResult {
   /** Round trips completed inside the measured window, and its exact length. */

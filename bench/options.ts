@@ -11,6 +11,8 @@ export interface Options {
   skipMemory: boolean;
   /** Skip the HTTP figure (GET /counter against a bare node:http server). */
   skipHttp: boolean;
+  /** Skip LiveViewJS, the TypeScript peer measured in the per-session runs. */
+  skipLiveViewJs: boolean;
   /** Another server speaking the protocol, benchmarked instead of ours. */
   peer: { url: string; page: string; pid: number | null } | null;
   /** Write a CPU profile of our server (Node's --cpu-prof) next to the results. */
@@ -26,6 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --connections LIST   sockets per run, e.g. 1,50,500 (default ${DEFAULT_CONNECTIONS.join(",")})
   --quick              a smoke run: ${QUICK_DURATION_MS / 1000} s runs, ${QUICK_ROUNDS} round
   --skip-memory        skip the idle-memory measurement
+  --skip-liveviewjs    skip LiveViewJS 0.8.1, the peer measured in the per-session runs and for memory
   --skip-http          skip the HTTP figure (GET /counter with a session against a bare node:http server)
   --url URL --page URL benchmark another server instead of ours: its socket URL ({room} or a fixed room) and
                        a page that sets its session cookie and shows "Counter: <strong>N</strong>"
@@ -52,6 +55,7 @@ export function parseOptions(argv: string[]): Options | "help" {
       quick: { type: "boolean", default: false },
       "skip-memory": { type: "boolean", default: false },
       "skip-http": { type: "boolean", default: false },
+      "skip-liveviewjs": { type: "boolean", default: false },
       url: { type: "string" },
       page: { type: "string" },
       pid: { type: "string" },
@@ -73,6 +77,7 @@ export function parseOptions(argv: string[]): Options | "help" {
     connections,
     skipMemory: values["skip-memory"],
     skipHttp: values["skip-http"],
+    skipLiveViewJs: values["skip-liveviewjs"],
     peer: values.url && values.page ? { url: values.url, page: values.page, pid: values.pid ? Math.round(positive("pid", values.pid, 0)) : null } : null,
     cpuProfile: values["cpu-prof"],
     reconnect: values.reconnect,

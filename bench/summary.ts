@@ -28,6 +28,9 @@ export interface Row {
   ratioRange: [number, number];
   /** Summed over rounds; null when not measured (per-session mode, or no counter page). */
   lost: number | null;
+  /** LiveViewJS in the same rounds (per-session rows), and target / LiveViewJS throughput; null when not measured. */
+  liveviewjs: Side | null;
+  overLiveViewJs: number | null;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -63,7 +66,9 @@ export function summarize(runs: Run[]): Row[] {
   for (const key of keys) {
     const group = runs.filter((r) => `${r.mode}|${r.connections}` === key);
     const echo = group.filter((r) => r.server === "echo");
-    const target = group.filter((r) => r.server !== "echo");
+    const target = group.filter((r) => r.server !== "echo" && r.server !== "liveviewjs");
+    const peer = group.filter((r) => r.server === "liveviewjs");
+    const peerSide = peer.length > 0 ? side(peer) : null;
     const ratios = target.map((t) => rate(t) / rate(echo.find((e) => e.round === t.round)!));
     const losses = target.map((r) => r.lost).filter((l): l is number => l !== null);
     const row = { mode: group[0]!.mode, connections: group[0]!.connections, echo: side(echo), target: side(target) };
@@ -72,6 +77,8 @@ export function summarize(runs: Run[]): Row[] {
       ratio: row.target.roundTripsPerSecond / row.echo.roundTripsPerSecond,
       ratioRange: [Math.min(...ratios), Math.max(...ratios)],
       lost: losses.length > 0 ? losses.reduce((a, b) => a + b, 0) : null,
+      liveviewjs: peerSide,
+      overLiveViewJs: peerSide ? row.target.roundTripsPerSecond / peerSide.roundTripsPerSecond : null,
     });
   }
   return rows;

@@ -43,11 +43,14 @@ const lostCell = (r: Row) => (r.lost === null ? "-" : `${r.target.unanswered > 0
 
 export function throughputTable(rows: Row[], targetLabel: string): string {
   const sideHeader = (label: string) => [`${label} rt/s`, "p50 ms", "p99 ms", "cpu s/c %", "µs/rt"];
-  const header = ["sessions", "C", ...sideHeader("echo"), ...sideHeader(targetLabel), "ratio", "lost"];
+  const peer = rows.some((r) => r.liveviewjs !== null);
+  const peerHeader = peer ? [...sideHeader("LiveViewJS"), `${targetLabel}/LVJS`] : [];
+  const header = ["sessions", "C", ...sideHeader("echo"), ...sideHeader(targetLabel), "ratio", "lost", ...peerHeader];
   const body = rows.map((r) => {
     const [low, high] = r.ratioRange;
     const range = low === high ? "" : ` (${low.toFixed(2)}-${high.toFixed(2)})`;
-    return [r.mode, String(r.connections), ...sideCells(r.echo), ...sideCells(r.target), `${r.ratio.toFixed(2)}${range}`, lostCell(r)];
+    const peerCells = !peer ? [] : r.liveviewjs ? [...sideCells(r.liveviewjs), r.overLiveViewJs!.toFixed(2)] : ["-", "-", "-", "-", "-", "-"];
+    return [r.mode, String(r.connections), ...sideCells(r.echo), ...sideCells(r.target), `${r.ratio.toFixed(2)}${range}`, lostCell(r), ...peerCells];
   });
   const title =
     `Round trips per second and latency, raw ws echo then ${targetLabel}; ratio = ${targetLabel} / echo round trips ` +
@@ -58,7 +61,7 @@ export function throughputTable(rows: Row[], targetLabel: string): string {
 }
 
 export function memoryTable(results: MemoryResult[], targetLabel: string): string {
-  const label = (r: MemoryResult) => (r.server === "echo" ? "raw ws echo" : targetLabel);
+  const label = (r: MemoryResult) => (r.server === "echo" ? "raw ws echo" : r.server === "liveviewjs" ? "LiveViewJS" : targetLabel);
   const rows = results.map((r) => [label(r), kb(r.rssPerSocket), r.heapPerSocket === null ? "-" : kb(r.heapPerSocket)]);
   const [echo, target] = results;
   if (echo && target) {
