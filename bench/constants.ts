@@ -12,6 +12,9 @@ export const QUICK_DURATION_MS = 1_000;
 export const QUICK_WARMUP_MS = 200;
 export const QUICK_ROUNDS = 1;
 
+/** The HTTP figure: keep-alive connections, each with its own session on our server. */
+export const HTTP_CONNECTIONS = 50;
+
 /** Idle sockets opened for the memory measurement. */
 export const MEMORY_SOCKETS = 5_000;
 /** After the last socket opened: time for joins and buffers to settle before measuring. */

@@ -2,6 +2,7 @@
 
 import { pageToken } from "liveview-node/testing";
 import { HTTP_CONCURRENCY } from "./constants.ts";
+import { phoenixPage, type PhoenixPage } from "./load/phoenix.ts";
 
 const COUNTER = /Counter: <strong>(\d+)<\/strong>/;
 
@@ -9,13 +10,17 @@ const COUNTER = /Counter: <strong>(\d+)<\/strong>/;
 export interface Visit {
   cookie: string;
   token: string | null;
+  /** On a LiveViewJS page: the view its socket joins. */
+  phoenix?: PhoenixPage;
 }
 
 export async function fetchVisit(page: string): Promise<Visit> {
   const response = await fetch(page, { redirect: "manual" });
   const html = await response.text();
   if (!response.ok) throw new Error(`GET ${page} answered ${response.status}`);
-  return { cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]!.trim()).join("; "), token: pageToken(html) };
+  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]!.trim()).join("; ");
+  const phoenix = phoenixPage(html, page);
+  return { cookie, token: pageToken(html), ...(phoenix ? { phoenix } : {}) };
 }
 
 /** `count` visits, each a fresh session (a browser loading the page `count` times without cookies). */

@@ -25,7 +25,8 @@ export interface LoadJob {
   reply: ReplyMode;
 }
 
-export type ReplyMode = "next" | "ack";
+/** "phoenix": the Phoenix protocol (LiveViewJS): a click on the joined view, answered by its phx_reply. */
+export type ReplyMode = "next" | "ack" | "phoenix";
 
 export interface LoadResult {
   /** Round trips completed inside the measured window, and its exact length. */
@@ -47,6 +48,24 @@ export interface LoadResult {
   histogram: number[];
 }
 
+/** One closed-loop HTTP run: C keep-alive connections GETting `url`, connection i with `cookies[i % length]`. */
+export interface HttpJob {
+  url: string;
+  cookies: string[];
+  connections: number;
+  warmupMs: number;
+  durationMs: number;
+}
+
+export interface HttpResult {
+  /** 200 responses completed inside the measured window, and its exact length. */
+  requests: number;
+  windowMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
 /** Idle sockets for the memory measurement. */
 export interface IdleJob {
   url: string;
@@ -58,6 +77,7 @@ export type ToChild =
   | { type: "stats"; id: number; gc: boolean }
   | { type: "stop"; id: number }
   | { type: "run"; id: number; job: LoadJob }
+  | { type: "http"; id: number; job: HttpJob }
   | { type: "open"; id: number; job: IdleJob }
   | { type: "close"; id: number }
   | { type: "listen"; id: number; port: number }
@@ -68,6 +88,7 @@ export type FromChild =
   | { type: "stats"; id: number; stats: ProcessStats }
   | { type: "window"; id: number; phase: "start" | "end" }
   | { type: "result"; id: number; result: LoadResult }
+  | { type: "httpResult"; id: number; result: HttpResult }
   | { type: "opened"; id: number; count: number }
   | { type: "closed"; id: number }
   | { type: "stopped"; id: number }

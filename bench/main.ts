@@ -3,16 +3,17 @@
 import { join, relative } from "node:path";
 import { measureBundle } from "./bundle.ts";
 import { Child } from "./children.ts";
-import { MEMORY_SOCKETS } from "./constants.ts";
+import { HTTP_CONNECTIONS, MEMORY_SOCKETS } from "./constants.ts";
 import { freshDatabase } from "./database.ts";
 import { detectEnvironment, loadAverage } from "./environment.ts";
+import { httpTable, measureHttp, type HttpFigure } from "./http-figure.ts";
 import { fetchVisit, fetchVisits, hasSessionCookie, type Visit } from "./http-session.ts";
 import { measureMemory, type MemoryResult } from "./memory.ts";
 import { parseOptions, USAGE, type Options } from "./options.ts";
 import { probeReplyMode } from "./probe.ts";
 import { measureReconnect, reconnectReport } from "./reconnect/section.ts";
 import { RESULTS_DIRECTORY, writeResults } from "./results.ts";
-import { peerServer, startEcho, startOurs, stopServer, type BenchServer } from "./servers.ts";
+import { peerServer, startBareHttp, startEcho, startLiveViewJs, startOurs, stopServer, type BenchServer } from "./servers.ts";
 import { summarize } from "./summary.ts";
 import { bundleLine, describeRun, memoryTable, throughputTable } from "./table.ts";
 import { measureThroughput } from "./throughput.ts";
@@ -52,16 +53,25 @@ const peer = options.peer ? peerServer(options.peer.url, options.peer.page, opti
 const newTarget = (profile: string | null) => (peer ? Promise.resolve(peer) : start(startOurs(env, database.url, profile)));
 const targetLabel = peer?.label ?? "ours";
 const client = await Child.start({ script: "load/client.ts", core: env.pinning?.client ?? null });
+const withLiveViewJs = !peer && !options.skipLiveViewJs;
 const memory: MemoryResult[] = [];
 
-/** A fresh echo server, then a fresh one of ours (on sessions made beforehand) or the peer as it runs; one at a time. */
+/**
+ * A fresh echo server, then a fresh one of ours (on sessions made beforehand) or the peer as it runs, then a fresh
+ * LiveViewJS (on pages it served before the first reading); one at a time.
+ */
 async function measureIdleMemory(visits: Visit[]): Promise<void> {
   const which = peer ? `${targetLabel} (as it runs)` : `a fresh ${targetLabel}`;
-  log(`\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}...`);
+  log(`\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}${withLiveViewJs ? ", then on a fresh LiveViewJS" : ""}...`);
   await stopAll();
-  for (const fresh of [() => start(startEcho(env)), () => newTarget(null)]) {
+  const servers: [() => Promise<BenchServer>, (server: BenchServer) => Promise<Visit[]>][] = [
+    [() => start(startEcho(env)), async () => visits],
+    [() => newTarget(null), async () => visits],
+  ];
+  if (withLiveViewJs) servers.push([() => start(startLiveViewJs(env)), (server) => fetchVisits(server.page!, MEMORY_SOCKETS)]);
+  for (const [fresh, visitsFor] of servers) {
     const server = await fresh();
-    if (server.pid !== null) memory.push(await measureMemory(server, client, visits));
+    if (server.pid !== null) memory.push(await measureMemory(server, client, await visitsFor(server)));
     else log(`(no memory figure for ${server.label}: pass --pid)`);
     await stopAll();
   }
@@ -78,8 +88,25 @@ try {
   const serverReply = await probeReplyMode(target.url, target.origin, probeVisit);
   log(`The reply from ${targetLabel} is ${serverReply === "ack" ? "its acknowledgement of the message id (in shared runs it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
 
-  const runs = await measureThroughput({ ...options, visits, sharedVisit, serverReply }, echo, target, client, log);
+  const liveviewjs = withLiveViewJs ? await start(startLiveViewJs(env)) : null;
+  const liveviewjsVisits = liveviewjs ? await fetchVisits(liveviewjs.page!, Math.max(...options.connections)) : [];
+  if (liveviewjs) log(`LiveViewJS answers each click with its reply to the message ref (a diff of the count); it runs in the per-session runs only.`);
+  const plan = { ...options, visits, sharedVisit, serverReply, liveviewjs: liveviewjs ? { server: liveviewjs, visits: liveviewjsVisits } : null };
+  const runs = await measureThroughput(plan, echo, target, client, log);
+  if (liveviewjs) {
+    running.delete(liveviewjs);
+    await stopServer(liveviewjs);
+  }
   const rows = summarize(runs);
+  let http: HttpFigure | null = null;
+  if (!peer && !options.skipHttp) {
+    log(`\nHTTP: GET /counter with a session on ${targetLabel}, against a bare node:http server rendering the same template...`);
+    const bare = await start(startBareHttp(env));
+    const cookies = visits.slice(0, HTTP_CONNECTIONS).map((v) => v.cookie);
+    http = await measureHttp({ connections: HTTP_CONNECTIONS, rounds: options.rounds, warmupMs: options.warmupMs, durationMs: options.durationMs, cookies }, bare, target, client, log);
+    running.delete(bare);
+    await stopServer(bare);
+  }
   if (!peer && !options.skipMemory) await measureIdleMemory(await fetchVisits(page, MEMORY_SOCKETS));
   // Alone on the machine: every other server stopped first.
   const reconnect = options.reconnect && !peer ? (await stopAll(), await measureReconnect(database.url, log)) : null;
@@ -95,10 +122,12 @@ try {
     throughput: rows,
     runs: runs.map(({ result: { histogram: _, ...result }, ...run }) => ({ ...run, result })),
     memory,
+    http,
     bundle,
     reconnect,
   });
   log(`\n${throughputTable(rows, targetLabel)}`);
+  if (http) log(`\n${httpTable(http)}`);
   if (memory.length > 0) log(`\n${memoryTable(memory, targetLabel)}`);
   if (reconnect) log(`\n${reconnectReport(reconnect)}`);
   log(`\n${bundleLine(bundle)}`);

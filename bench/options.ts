@@ -9,6 +9,10 @@ export interface Options {
   rounds: number;
   connections: number[];
   skipMemory: boolean;
+  /** Skip the HTTP figure (GET /counter against a bare node:http server). */
+  skipHttp: boolean;
+  /** Skip LiveViewJS, the TypeScript peer measured in the per-session runs. */
+  skipLiveViewJs: boolean;
   /** Another server speaking the protocol, benchmarked instead of ours. */
   peer: { url: string; page: string; pid: number | null } | null;
   /** Write a CPU profile of our server (Node's --cpu-prof) next to the results. */
@@ -24,6 +28,8 @@ export const USAGE = `npm run bench -- [options]
   --connections LIST   sockets per run, e.g. 1,50,500 (default ${DEFAULT_CONNECTIONS.join(",")})
   --quick              a smoke run: ${QUICK_DURATION_MS / 1000} s runs, ${QUICK_ROUNDS} round
   --skip-memory        skip the idle-memory measurement
+  --skip-liveviewjs    skip LiveViewJS 0.8.1, the peer measured in the per-session runs and for memory
+  --skip-http          skip the HTTP figure (GET /counter with a session against a bare node:http server)
   --url URL --page URL benchmark another server instead of ours: its socket URL ({room} or a fixed room) and
                        a page that sets its session cookie and shows "Counter: <strong>N</strong>"
   --pid PID            with --url: that server's process id, to read its RSS for the memory measurement
@@ -48,6 +54,8 @@ export function parseOptions(argv: string[]): Options | "help" {
       connections: { type: "string" },
       quick: { type: "boolean", default: false },
       "skip-memory": { type: "boolean", default: false },
+      "skip-http": { type: "boolean", default: false },
+      "skip-liveviewjs": { type: "boolean", default: false },
       url: { type: "string" },
       page: { type: "string" },
       pid: { type: "string" },
@@ -68,6 +76,8 @@ export function parseOptions(argv: string[]): Options | "help" {
     rounds: Math.round(positive("rounds", values.rounds, quick ? QUICK_ROUNDS : DEFAULT_ROUNDS)),
     connections,
     skipMemory: values["skip-memory"],
+    skipHttp: values["skip-http"],
+    skipLiveViewJs: values["skip-liveviewjs"],
     peer: values.url && values.page ? { url: values.url, page: values.page, pid: values.pid ? Math.round(positive("pid", values.pid, 0)) : null } : null,
     cpuProfile: values["cpu-prof"],
     reconnect: values.reconnect,

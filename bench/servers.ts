@@ -4,7 +4,7 @@ import { Child } from "./children.ts";
 import type { Environment } from "./environment.ts";
 
 export interface BenchServer {
-  name: "echo" | "ours" | "peer";
+  name: "echo" | "ours" | "peer" | "bare" | "liveviewjs";
   label: string;
   /** Socket URL; `{room}` is replaced by each socket's room id. */
   url: string;
@@ -28,6 +28,20 @@ export async function startEcho(env: Environment): Promise<BenchServer> {
   const child = await start("servers/echo.ts", env, []);
   const base = `${LOOPBACK}:${child.port}`;
   return { name: "echo", label: "raw ws echo", url: `ws://${base}/ws/liveview/{room}/`, origin: `http://${base}`, page: null, child, pid: child.pid };
+}
+
+/** The bare node:http server rendering the counter page's template (the HTTP figure's baseline). */
+export async function startBareHttp(env: Environment): Promise<BenchServer> {
+  const child = await start("servers/http-bare.ts", env, []);
+  const base = `${LOOPBACK}:${child.port}`;
+  return { name: "bare", label: "bare http", url: "", origin: `http://${base}`, page: `http://${base}/counter`, child, pid: child.pid };
+}
+
+/** LiveViewJS 0.8.1 serving the same counter (see servers/liveviewjs.ts): the TypeScript peer. */
+export async function startLiveViewJs(env: Environment): Promise<BenchServer> {
+  const child = await start("servers/liveviewjs.ts", env, []);
+  const base = `${LOOPBACK}:${child.port}`;
+  return { name: "liveviewjs", label: "LiveViewJS", url: `ws://${base}/live/websocket?vsn=2.0.0`, origin: `http://${base}`, page: `http://${base}/counter`, child, pid: child.pid };
 }
 
 /** Our demo app on `databaseUrl`; with `profileDirectory`, it writes a CPU profile there when it stops. */

@@ -34,30 +34,34 @@ export function describeRun(env: Environment, options: Options, targetLabel: str
 }
 
 function sideCells(side: Side): string[] {
-  return [count(side.roundTripsPerSecond), ms(side.p50Ms), ms(side.p99Ms), `${percent(side.serverCpu)}/${percent(side.clientCpu)}`];
+  const perRoundTrip = side.cpuMicrosPerRoundTrip === null ? "-" : side.cpuMicrosPerRoundTrip.toFixed(0);
+  return [count(side.roundTripsPerSecond), ms(side.p50Ms), ms(side.p99Ms), `${percent(side.serverCpu)}/${percent(side.clientCpu)}`, perRoundTrip];
 }
 
 /** "<=" when some requests went unanswered: the count is then an upper bound (see throughput.ts). */
 const lostCell = (r: Row) => (r.lost === null ? "-" : `${r.target.unanswered > 0 ? "<=" : ""}${r.lost}`);
 
 export function throughputTable(rows: Row[], targetLabel: string): string {
-  const sideHeader = (label: string) => [`${label} rt/s`, "p50 ms", "p99 ms", "cpu s/c %"];
-  const header = ["sessions", "C", ...sideHeader("echo"), ...sideHeader(targetLabel), "ratio", "lost"];
+  const sideHeader = (label: string) => [`${label} rt/s`, "p50 ms", "p99 ms", "cpu s/c %", "µs/rt"];
+  const peer = rows.some((r) => r.liveviewjs !== null);
+  const peerHeader = peer ? [...sideHeader("LiveViewJS"), `${targetLabel}/LVJS`] : [];
+  const header = ["sessions", "C", ...sideHeader("echo"), ...sideHeader(targetLabel), "ratio", "lost", ...peerHeader];
   const body = rows.map((r) => {
     const [low, high] = r.ratioRange;
     const range = low === high ? "" : ` (${low.toFixed(2)}-${high.toFixed(2)})`;
-    return [r.mode, String(r.connections), ...sideCells(r.echo), ...sideCells(r.target), `${r.ratio.toFixed(2)}${range}`, lostCell(r)];
+    const peerCells = !peer ? [] : r.liveviewjs ? [...sideCells(r.liveviewjs), r.overLiveViewJs!.toFixed(2)] : ["-", "-", "-", "-", "-", "-"];
+    return [r.mode, String(r.connections), ...sideCells(r.echo), ...sideCells(r.target), `${r.ratio.toFixed(2)}${range}`, lostCell(r), ...peerCells];
   });
   const title =
     `Round trips per second and latency, raw ws echo then ${targetLabel}; ratio = ${targetLabel} / echo round trips ` +
-    `(lowest-highest round); cpu = server / load client, % of one core`;
+    `(lowest-highest round); cpu = server / load client, % of one core; µs/rt = server CPU per round trip`;
   const others = rows.flatMap((r) => [r.echo.otherCpu, r.target.otherCpu]).filter((c): c is number => c !== null);
   const noise = others.length > 0 ? `\nOther processes on the machine used at most ${percent(Math.max(...others))} % of a core during a window.` : "";
   return `${title}\n${table([header, ...body], (c) => c >= 1)}${noise}`;
 }
 
 export function memoryTable(results: MemoryResult[], targetLabel: string): string {
-  const label = (r: MemoryResult) => (r.server === "echo" ? "raw ws echo" : targetLabel);
+  const label = (r: MemoryResult) => (r.server === "echo" ? "raw ws echo" : r.server === "liveviewjs" ? "LiveViewJS" : targetLabel);
   const rows = results.map((r) => [label(r), kb(r.rssPerSocket), r.heapPerSocket === null ? "-" : kb(r.heapPerSocket)]);
   const [echo, target] = results;
   if (echo && target) {

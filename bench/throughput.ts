@@ -44,22 +44,26 @@ export interface ThroughputPlan {
   sharedVisit: Visit;
   /** How the server under test answers a message (see probe.ts): its ack when it has them. */
   serverReply: ReplyMode;
+  /** LiveViewJS, measured in the per-session runs only (its state is each socket's; a shared session means nothing to it). */
+  liveviewjs: { server: BenchServer; visits: Visit[] } | null;
 }
 
 type Log = (line: string) => void;
 
 export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer, target: BenchServer, client: Child, log: Log): Promise<Run[]> {
   const runs: Run[] = [];
-  const serverPids = [echo.pid, target.pid].filter((pid): pid is number => pid !== null);
+  const peer = plan.liveviewjs?.server ?? null;
+  const serverPids = [echo.pid, target.pid, peer?.pid ?? null].filter((pid): pid is number => pid !== null);
+  const labelWidth = Math.max(echo.label.length, target.label.length, peer?.label.length ?? 0);
   for (const mode of MODES) {
     for (const connections of plan.connections) {
       for (let round = 1; round <= plan.rounds; round++) {
-        for (const server of [echo, target]) {
+        for (const server of mode === "per-session" && peer ? [echo, target, peer] : [echo, target]) {
           const waited = await waitForIdle(serverPids);
           if (waited > IDLE_NOTICE_MS) log(`  (waited ${(waited / 1000).toFixed(1)} s for the servers to go idle)`);
           const run = await measureOne(plan, mode, connections, round, server, client, [...serverPids, client.pid]);
           runs.push(run);
-          log(describe(run, plan, server.label, Math.max(echo.label.length, target.label.length)));
+          log(describe(run, plan, server.label, labelWidth));
           await sleep(PAUSE_BETWEEN_RUNS_MS);
         }
       }
@@ -71,17 +75,19 @@ export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer,
 async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number, round: number, server: BenchServer, client: Child, pids: number[]): Promise<Run> {
   const shared = mode === "shared";
   // The same reply in both modes, so that shared against per-session measures the session guarantee alone.
-  const reply: ReplyMode = server.name !== "echo" ? plan.serverReply : "next";
+  const liveviewjs = server.name === "liveviewjs";
+  const reply: ReplyMode = liveviewjs ? "phoenix" : server.name !== "echo" ? plan.serverReply : "next";
+  const visits = liveviewjs ? plan.liveviewjs!.visits : plan.visits;
   const job: LoadJob = {
     url: server.url,
     origin: server.origin,
-    visits: shared ? new Array<Visit>(connections).fill(plan.sharedVisit) : plan.visits.slice(0, connections),
+    visits: shared ? new Array<Visit>(connections).fill(plan.sharedVisit) : visits.slice(0, connections),
     connections,
     warmupMs: plan.warmupMs,
     durationMs: plan.durationMs,
     reply,
   };
-  const counted = shared && server.page !== null;
+  const counted = shared && server.page !== null && !liveviewjs;
   const counterBefore = counted ? await readCounter(server.page!, plan.sharedVisit.cookie) : null;
   const meter = new CpuMeter(server.pid, pids);
   const { result } = await client.request({ type: "run", job }, "result", (event) => {

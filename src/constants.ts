@@ -92,6 +92,11 @@ export const SESSION_LOCK_TURN_MS = 1000;
 /** Session key holding the ids of the last messages that changed it: a replay after a reconnect is not applied twice. */
 export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
+/**
+ * Sessions this process saved last, kept whole in memory (SQLite with in-process locks): the next handler on one of
+ * them skips the read and the parse while nobody else wrote it. Beyond this many, the least recently used go.
+ */
+export const SESSION_COPIES_KEPT = 10_000;
 /** A cached session whose database write began stays unservable this long if its cache update never comes. */
 export const CACHE_PENDING_MS = 60_000;
 

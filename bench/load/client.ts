@@ -2,6 +2,7 @@
 
 import type { FromChild, ToChild } from "../ipc.ts";
 import { runClosedLoop } from "./closed-loop.ts";
+import { runHttpLoop } from "./http-loop.ts";
 import { closeIdle, openIdle } from "./idle.ts";
 
 const reply = (message: FromChild) => process.send!(message);
@@ -12,6 +13,9 @@ async function handle(message: ToChild): Promise<void> {
     if (message.type === "run") {
       const result = await runClosedLoop(message.job, (phase) => reply({ type: "window", id, phase }));
       reply({ type: "result", id, result });
+    } else if (message.type === "http") {
+      const result = await runHttpLoop(message.job, (phase) => reply({ type: "window", id, phase }));
+      reply({ type: "httpResult", id, result });
     } else if (message.type === "open") {
       reply({ type: "opened", id, count: await openIdle(message.job) });
     } else if (message.type === "close") {

@@ -11,8 +11,8 @@ const TEXT_FRAME = { binary: false };
 
 export async function runClosedLoop(job: LoadJob, onWindow?: (phase: "start" | "end") => void): Promise<LoadResult> {
   const rooms = Array.from({ length: job.connections }, newRoom);
-  const messages = rooms.map((room) => messageFor(room, job.reply));
   const visits = job.visits.slice(0, job.connections);
+  const messages = rooms.map((room, i) => messageFor(room, job.reply, visits[i]));
   const sockets = await openSockets({ url: job.url, origin: job.origin, visits }, rooms);
 
   const sentAt = new Float64Array(sockets.length);

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { WebSocket } from "ws";
 import { CONNECT_TIMEOUT_MS, OPEN_CONCURRENCY } from "../constants.ts";
 import type { Visit } from "../http-session.ts";
+import { isJoinReply, joinFrame, type PhoenixPage } from "./phoenix.ts";
 
 export interface Target {
   url: string;
@@ -32,10 +33,26 @@ export function openSocket(url: string, origin: string, visit: Visit): Promise<W
     ws.once("open", () => {
       ws.removeAllListeners("error");
       ws.on("error", () => undefined); // a failure after opening shows as a close; the run accounts for it
-      resolve(ws);
+      if (visit.phoenix) joinView(ws, visit.phoenix).then(() => resolve(ws), reject);
+      else resolve(ws);
     });
     ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade to ${url} refused: HTTP ${res.statusCode}`)));
     ws.once("error", reject);
+  });
+}
+
+/** A LiveViewJS socket joins its page's view (which mounts it) before it counts as open. */
+function joinView(ws: WebSocket, page: PhoenixPage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to joining ${page.topic} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+    const onMessage = (data: Buffer) => {
+      if (!isJoinReply(data)) return;
+      clearTimeout(timer);
+      ws.off("message", onMessage);
+      resolve();
+    };
+    ws.on("message", onMessage);
+    ws.send(joinFrame(page));
   });
 }
 

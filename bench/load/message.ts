@@ -1,13 +1,18 @@
 // The bytes a load socket sends (django-liveview's message shape), and how a received frame is classified.
 
+import type { Visit } from "../http-session.ts";
 import type { ReplyMode } from "../ipc.ts";
+import { clickFrame, isClickReply } from "./phoenix.ts";
 
 export const FUNCTION_NAME = "increment_counter";
+/** The same button on the LiveViewJS peer's counter. */
+const PHOENIX_EVENT = "increment";
 /** In "ack" mode every message carries this id; one request is in flight per socket, so it never needs to change. */
 export const MESSAGE_ID = 1;
 
 /** The frame a socket in `room` sends, encoded once and sent as a text frame again and again. */
-export function messageFor(room: string, reply: ReplyMode): Buffer {
+export function messageFor(room: string, reply: ReplyMode, visit?: Visit): Buffer {
+  if (reply === "phoenix") return clickFrame(visit!.phoenix!.topic, PHOENIX_EVENT);
   const message = { function: FUNCTION_NAME, data: {}, form: {}, lang: "en", room, ...(reply === "ack" ? { id: MESSAGE_ID } : {}) };
   return Buffer.from(JSON.stringify(message));
 }
@@ -24,6 +29,7 @@ function startsWith(data: Buffer, prefix: Buffer): boolean {
  * acknowledgement; anything before it (the handler's HTML, another socket's push, an error) is not the reply.
  */
 export function isReply(data: Buffer, reply: ReplyMode): boolean {
+  if (reply === "phoenix") return isClickReply(data);
   return reply === "next" || (data.length === ACK.length && data.equals(ACK));
 }
 

@@ -3,7 +3,7 @@
 // so replies can be held until the commit while later writers (reading through the same connection) go on.
 
 import type { SqliteDatabase } from "./sqlite.ts";
-import { sqliteWrite } from "./sqlite-outage.ts";
+import { sqliteRead, sqliteWrite } from "./sqlite-outage.ts";
 
 /** The open transaction: one promise for everything written in it. */
 interface Open {
@@ -23,6 +23,9 @@ const perDatabase = new WeakMap<SqliteDatabase, GroupCommit>();
 export class GroupCommit {
   private current: Open | null = null;
   private readonly statements;
+  /** SQLite's data_version as last read: it moves when another connection commits, never for our own commits. */
+  private dataVersion: unknown = null;
+  private foreign = 0;
 
   /** One per connection: every writer on it shares the turn's transaction. */
   static for(db: SqliteDatabase): GroupCommit {
@@ -36,21 +39,43 @@ export class GroupCommit {
     this.statements = {
       begin: sql("BEGIN IMMEDIATE"), commit: sql("COMMIT"), rollback: sql("ROLLBACK"),
       savepoint: sql("SAVEPOINT liveview_write"), release: sql("RELEASE liveview_write"), undo: sql("ROLLBACK TO liveview_write"),
+      dataVersion: db.prepare("PRAGMA data_version").pluck(),
     };
+  }
+
+  /**
+   * A count that moves whenever the file may hold what this connection did not write: another connection committed
+   * since we last looked, or one of our own transactions was rolled back. While our transaction is open nobody else
+   * can commit (it holds the write lock from BEGIN IMMEDIATE), so the answer needs no statement then.
+   */
+  foreignCommits(): number {
+    if (!this.current) this.look();
+    return this.foreign;
+  }
+
+  private look(): void {
+    const version = sqliteRead(this.db, () => this.statements.dataVersion.get());
+    if (version !== this.dataVersion) {
+      this.dataVersion = version;
+      this.foreign++;
+    }
   }
 
   /**
    * Runs `write` now, inside this turn's transaction; a write that throws is undone alone. A database that cannot
    * be written (locked by another connection, disk full) fails it with store_unavailable, and nothing is written.
+   * `oneStatement`: the write changes the database with a single statement at most, which SQLite applies whole or
+   * not at all, so it needs no savepoint of its own (two statements fewer per write).
    */
-  run<T>(write: () => T): Written<T> {
-    const result = sqliteWrite(this.db, () => this.write(write));
+  run<T>(write: () => T, options: { oneStatement?: boolean } = {}): Written<T> {
+    const result = sqliteWrite(this.db, () => this.write(write, options.oneStatement === true));
     return { result, committed: this.current!.committed };
   }
 
-  private write<T>(write: () => T): T {
+  private write<T>(write: () => T, oneStatement: boolean): T {
     const { savepoint, release, undo } = this.statements;
     this.open();
+    if (oneStatement) return write();
     savepoint.run();
     let result: T;
     try {
@@ -81,6 +106,13 @@ export class GroupCommit {
     committed.catch(() => undefined); // a writer that does not wait for the commit must not crash the process
     this.current = { committed, resolve, reject };
     setImmediate(() => this.finish());
+    // Commits of others up to our BEGIN count from here on; unread, every copy known so far must be read again.
+    try {
+      this.look();
+    } catch (error) {
+      this.foreign++;
+      throw error;
+    }
   }
 
   private finish(): void {
@@ -90,6 +122,7 @@ export class GroupCommit {
       sqliteWrite(this.db, () => this.statements.commit.run());
     } catch (error) {
       if (this.db.inTransaction) this.statements.rollback.run();
+      this.foreign++; // what this connection wrote in it is undone
       current.reject(error);
       return;
     }

@@ -61,6 +61,11 @@ export interface PipelinedStore {
   saveNow(key: string, changes: SessionChanges): { result: number; committed: Promise<void> };
   /** Null when nothing awaits a commit; else settles once everything written so far is committed. */
   durable(): Promise<void> | null;
+  /**
+   * Whether the stored session is exactly what this process last wrote at `version`, known without reading it (no
+   * other writer since, not expired). False means only "not known": load it.
+   */
+  isCurrent(key: string, version: number): boolean;
 }
 
 export function isPipelined(store: SessionStore): store is SessionStore & PipelinedStore {

@@ -14,10 +14,18 @@ export interface SessionHost {
   newKey(): string;
 }
 
+/** What a saved session hands over so it can be resumed without a load: its data, its base for changes, its version. */
+export interface SessionState {
+  readonly key: string;
+  readonly data: JsonObject;
+  readonly saved: ReadonlyMap<string, Snapshot>;
+  readonly version: number;
+}
+
 export class Session {
   private data: JsonObject;
-  /** JSON of every key as last loaded or saved: the base a change is measured against. */
-  private saved = new Map<string, string>();
+  /** Every key as last loaded or saved (see Snapshot): the base a change is measured against. */
+  private saved = new Map<string, Snapshot>();
   private explicitlyModified = false;
   private pending: Promise<void> = Promise.resolve();
   /** The id of the message being handled: written with the first save that changes something (or alone, if asked). */
@@ -42,7 +50,24 @@ export class Session {
     readonly readOnly = false,
   ) {
     this.data = record(data);
-    for (const [k, v] of Object.entries(data)) this.saved.set(k, JSON.stringify(v));
+    for (const k in this.data) this.saved.set(k, snapshot(this.data[k]!));
+  }
+
+  /** A copy from `state()`, as it was handed over: nothing is read or parsed again. */
+  static resume(host: SessionHost, state: SessionState, origin: string | null): Session {
+    const session = new Session(host, state.key, {}, state.version, origin);
+    session.data = state.data;
+    session.saved = new Map(state.saved);
+    return session;
+  }
+
+  /**
+   * This copy as it is stored now, to be resumed by the next user of its key; null when it may differ from what is
+   * stored (never saved, a receipt or an explicit `modified` not yet written, read-only).
+   */
+  state(): SessionState | null {
+    if (this.key === null || this.version === null || this.readOnly || this.receipt !== null || this.explicitlyModified) return null;
+    return { key: this.key, data: this.data, saved: this.saved, version: this.version };
   }
 
   // `any` on purpose: values are shaped by the application; callers annotate what they read.
@@ -107,9 +132,7 @@ export class Session {
    * cookie sent again) even if no value changed.
    */
   get modified(): boolean {
-    if (this.explicitlyModified) return true;
-    const { set, deleted } = this.changes();
-    return deleted.length > 0 || Object.keys(set).length > 0;
+    return this.explicitlyModified || this.diff().count > 0;
   }
 
   set modified(value: boolean) {
@@ -118,13 +141,29 @@ export class Session {
 
   /** The keys whose JSON differs from what was last loaded or saved, and the keys that are gone. */
   changes(): { set: JsonObject; deleted: string[] } {
-    const set = record();
-    for (const [k, v] of Object.entries(this.data)) {
-      const json = JSON.stringify(v);
-      if (this.saved.get(k) !== json) set[k] = v;
-    }
-    const deleted = [...this.saved.keys()].filter((k) => !Object.hasOwn(this.data, k));
+    const { set, deleted } = this.diff();
     return { set, deleted };
+  }
+
+  /**
+   * One pass over the keys, run at least once per save: a primitive is compared as it is, only arrays and objects
+   * are serialised (a change made in place shows only in their JSON). The new snapshots come along, so that a save
+   * does not serialise its values a second time.
+   */
+  private diff(): Diff {
+    const set = record();
+    const snapshots = new Map<string, Snapshot>();
+    for (const k in this.data) {
+      const now = snapshot(this.data[k]!);
+      const before = this.saved.get(k);
+      const same = now instanceof SavedJson ? before instanceof SavedJson && before.json === now.json : before === now && (before !== undefined || this.saved.has(k));
+      if (same) continue;
+      set[k] = this.data[k]!;
+      snapshots.set(k, now);
+    }
+    const deleted: string[] = [];
+    for (const k of this.saved.keys()) if (!Object.hasOwn(this.data, k)) deleted.push(k);
+    return { set, deleted, snapshots, count: snapshots.size + deleted.length };
   }
 
   /** Whether a message with this id already changed this session (a replay after a reconnect). */
@@ -154,30 +193,33 @@ export class Session {
   }
 
   private async write(force: boolean): Promise<void> {
-    const changes = this.changes();
+    const { set, deleted, snapshots, count } = this.diff();
     if (this.readOnly) {
-      if (Object.keys(changes.set).length || changes.deleted.length || force) this.assertWritable();
+      if (count > 0 || force) this.assertWritable();
       return;
     }
-    for (const [k, v] of Object.entries(changes.set)) assertJson(v, `session value "${k}"`);
+    for (const k in set) assertJson(set[k], `session value "${k}"`);
     // Never alone for a session not stored yet: a receipt must not create a session nobody holds.
     const alone = this.receipt !== null && this.receiptAlone && this.key !== null;
-    const nothing = Object.keys(changes.set).length === 0 && changes.deleted.length === 0;
-    if (nothing && !force && !alone && !this.explicitlyModified) {
-      this.explicitlyModified = false;
-      return;
-    }
+    const nothing = count === 0;
+    if (nothing && !force && !alone && !this.explicitlyModified) return;
     if (this.receipt !== null && (!nothing || alone)) {
       const kept = (this.get<string[]>(RECEIPTS_KEY) ?? []).slice(1 - RECEIPTS_KEPT);
-      changes.set[RECEIPTS_KEY] = this.data[RECEIPTS_KEY] = [...kept, this.receipt];
+      set[RECEIPTS_KEY] = this.data[RECEIPTS_KEY] = [...kept, this.receipt];
+      snapshots.set(RECEIPTS_KEY, snapshot(set[RECEIPTS_KEY]));
       this.receipt = null;
     }
     if (this.key === null) this.key = this.host.newKey();
     const base = this.version !== null ? { version: this.version, data: this.data } : undefined;
-    this.version = await this.host.persist(this, this.key, { ...changes, base });
-    for (const [k, v] of Object.entries(changes.set)) this.saved.set(k, JSON.stringify(v));
-    for (const k of changes.deleted) this.saved.delete(k);
-    for (const k of [...Object.keys(changes.set), ...changes.deleted]) this.savedKeys.add(k);
+    this.version = await this.host.persist(this, this.key, { set, deleted, base });
+    for (const [k, value] of snapshots) {
+      this.saved.set(k, value);
+      this.savedKeys.add(k);
+    }
+    for (const k of deleted) {
+      this.saved.delete(k);
+      this.savedKeys.add(k);
+    }
     this.written = true;
     this.explicitlyModified = false;
   }
@@ -204,6 +246,28 @@ export class Session {
     this.explicitlyModified = false;
     await this.host.end(this, oldKey);
   }
+}
+
+/**
+ * A key's value as last loaded or saved: a primitive as it is (compared with ===), an array or object as its JSON,
+ * wrapped so that the string "[1]" and the array [1] never compare equal.
+ */
+export type Snapshot = null | boolean | number | string | SavedJson;
+
+class SavedJson {
+  constructor(readonly json: string) {}
+}
+
+function snapshot(value: Json): Snapshot {
+  return typeof value === "object" && value !== null ? new SavedJson(JSON.stringify(value)) : value;
+}
+
+/** The changed keys with their new values and snapshots, the deleted keys, and how many keys changed in all. */
+interface Diff {
+  set: JsonObject;
+  deleted: string[];
+  snapshots: Map<string, Snapshot>;
+  count: number;
 }
 
 /**

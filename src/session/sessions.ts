@@ -3,6 +3,7 @@
 import type { ChannelLayer } from "../channels/channel-layer.ts";
 import type { JsonObject } from "../json.ts";
 import { isWellFormedKey, newSessionKey, sessionGroup } from "./session-key.ts";
+import { SessionCopies } from "./session-copies.ts";
 import { MemorySessionLock, type SessionLock } from "./session-lock.ts";
 import { isPipelined, type PipelinedStore, type SessionChanges, type SessionStore } from "./session-store.ts";
 import { Session, type SessionHost } from "./session.ts";
@@ -30,6 +31,8 @@ export class Sessions implements SessionHost {
    * not pass on before the commit: they read only what is committed.)
    */
   private readonly pipelined: (SessionStore & PipelinedStore) | null;
+  /** With such a store and lock: the copies this process saved last (see SessionCopies). */
+  private readonly copies: SessionCopies | null;
 
   constructor(
     readonly store: SessionStore,
@@ -38,6 +41,7 @@ export class Sessions implements SessionHost {
     private readonly ageSeconds: number,
   ) {
     this.pipelined = lock instanceof MemorySessionLock && isPipelined(store) ? store : null;
+    this.copies = this.pipelined ? new SessionCopies() : null;
   }
 
   /** Null when every save is durable; else settles once the saves made so far are committed. */
@@ -50,17 +54,30 @@ export class Sessions implements SessionHost {
    * when it returns (not when it throws: the session then keeps its last saved state).
    */
   async run<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
+    const origin = options.origin ?? null;
     const body = async () => {
-      const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
-      const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null);
+      const session = this.resume(key, origin) ?? (await this.loadSession(key, origin));
       const result = await fn(session);
-      const force = options.forceSave === true && session.key !== null;
-      if (session.modified || force) await session.save({ force });
-      else await session.save(); // waits for saves the handler started and did not await
+      // Saves what changed (nothing, often), and waits for saves the handler started and did not await.
+      await session.save({ force: options.forceSave === true && session.key !== null });
+      const state = this.copies ? session.state() : null;
+      if (state) this.copies!.put(state);
       return { result, session };
     };
     // A key nobody holds yet cannot be contended: no lock needed.
     return isWellFormedKey(key) ? this.lock.run(key, body) : body();
+  }
+
+  /** The copy this process saved last, when it is still what is stored (we hold the key's lock). */
+  private resume(key: string | null | undefined, origin: string | null): Session | null {
+    if (!this.copies || !isWellFormedKey(key)) return null;
+    const state = this.copies.take(key);
+    return state && this.pipelined!.isCurrent(key, state.version) ? Session.resume(this, state, origin) : null;
+  }
+
+  private async loadSession(key: string | null | undefined, origin: string | null): Promise<Session> {
+    const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
+    return new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, origin);
   }
 
   /** Runs `fn` with the session as stored right now, without the lock; the session cannot be changed. */
@@ -88,12 +105,14 @@ export class Sessions implements SessionHost {
 
   async rekey(_session: Session, oldKey: string | null, newKey: string): Promise<void> {
     if (oldKey === null) return;
+    this.copies?.delete(oldKey);
     await this.store.delete(oldKey);
     await this.notify(oldKey, { type: "session.rekeyed", key: newKey });
   }
 
   async end(_session: Session, oldKey: string | null): Promise<void> {
     if (oldKey === null) return;
+    this.copies?.delete(oldKey);
     await this.store.delete(oldKey);
     await this.notify(oldKey, { type: "session.ended" });
   }

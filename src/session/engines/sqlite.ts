@@ -3,9 +3,23 @@
 import type { JsonObject } from "../../json.ts";
 import { GroupCommit, type Written } from "../../db/group-commit.ts";
 import type { SqliteDatabase } from "../../db/sqlite.ts";
+import { SESSION_COPIES_KEPT } from "../../constants.ts";
 import { sqliteRead, sqliteWrite } from "../../db/sqlite-outage.ts";
 import { sessionInterrupted } from "../../errors.ts";
 import { applyChanges, type PipelinedStore, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
+
+/** A session as this process last wrote it through a connection, and the connection's foreign-commit count then. */
+interface OwnWrite {
+  version: number;
+  expireAt: number;
+  foreign: number;
+}
+
+/**
+ * Per connection (stores of two apps on one file share theirs): what this process wrote last, kept for as many
+ * sessions as it keeps copies of (see Sessions); the oldest go first.
+ */
+const ownWrites = new WeakMap<SqliteDatabase, Map<string, OwnWrite>>();
 
 interface Row {
   data: string;
@@ -20,8 +34,12 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
   private readonly purge;
   private readonly replace;
   private readonly commits: GroupCommit;
+  private readonly own: Map<string, OwnWrite>;
 
   constructor(private readonly db: SqliteDatabase) {
+    let own = ownWrites.get(db);
+    if (!own) ownWrites.set(db, (own = new Map()));
+    this.own = own;
     db.exec(`CREATE TABLE IF NOT EXISTS liveview_session (
       session_key TEXT PRIMARY KEY,
       data TEXT NOT NULL,
@@ -58,17 +76,39 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
 
   /** Writes now, to be committed at the end of this turn; later loads through this store already see it. */
   saveNow(key: string, changes: SessionChanges): Written<number> {
-    return this.commits.run(() => this.write(key, changes));
+    // One statement writes: the replace, or else the upsert after a read.
+    return this.commits.run(() => this.write(key, changes), { oneStatement: true });
   }
 
   durable(): Promise<void> | null {
     return this.commits.durable();
   }
 
+  /**
+   * True when the row is still the one this process wrote at `version`: no write through this connection since,
+   * no commit by another connection since (see GroupCommit.foreignCommits), and not expired. Then nothing needs
+   * reading; otherwise the caller loads it.
+   */
+  isCurrent(key: string, version: number): boolean {
+    const own = this.own.get(key);
+    return own !== undefined && own.version === version && own.expireAt > Date.now() && own.foreign === this.commits.foreignCommits();
+  }
+
+  private remember(key: string, version: number, expireAt: number): void {
+    this.own.delete(key);
+    this.own.set(key, { version, expireAt, foreign: this.commits.foreignCommits() });
+    if (this.own.size > SESSION_COPIES_KEPT) this.own.delete(this.own.keys().next().value!);
+  }
+
   private write(key: string, changes: SessionChanges): number {
     // The usual case: nobody wrote since the writer loaded, so its copy is the new row (one statement, no read).
     const { base } = changes;
-    if (base && this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1) return base.version + 1;
+    if (base && this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1) {
+      this.remember(key, base.version + 1, changes.expireAt);
+      return base.version + 1;
+    }
+    // Someone else wrote since the writer loaded: what we knew of the row is no longer true.
+    this.own.delete(key);
     const row = this.select.get(key, Date.now());
     // Loaded once and gone now (logout elsewhere, clearsessions, expiry): writing would bring it back.
     if (base && !row) throw sessionInterrupted();
@@ -79,6 +119,7 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
   }
 
   async delete(key: string): Promise<void> {
+    this.own.delete(key);
     sqliteWrite(this.db, () => this.remove.run(key));
   }
 
