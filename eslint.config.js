@@ -12,7 +12,10 @@ export default tseslint.config(
       // TypeScript itself reports undefined names, with the right globals for the browser and for Node.
       "no-undef": "off",
       // `_name` marks a parameter a signature needs but the body does not.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
 );

@@ -26,7 +26,10 @@ export class Child {
   private readonly listeners = new Set<Listener>();
   private exited = false;
 
-  private constructor(private readonly process: ChildProcess, readonly port: number) {
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly port: number,
+  ) {
     process.on("message", (message: FromChild) => this.listeners.forEach((l) => l(message)));
     process.once("exit", () => (this.exited = true));
   }
@@ -38,10 +41,19 @@ export class Child {
   /** Spawns the script and resolves once it has said it is ready (with its port, for servers). */
   static start(options: ChildOptions): Promise<Child> {
     const node = [...(options.nodeFlags ?? []), "--conditions=source", "--import", "tsx", join(here, options.script)];
-    const [command, args] = options.core === null ? [process.execPath, node] : ["taskset", ["-c", String(options.core), process.execPath, ...node]];
-    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...options.env } });
+    const [command, args] =
+      options.core === null
+        ? [process.execPath, node]
+        : ["taskset", ["-c", String(options.core), process.execPath, ...node]];
+    const child = spawn(command, args, {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, ...options.env },
+    });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error(`${options.script} did not start within ${CHILD_READY_TIMEOUT_MS} ms`)), CHILD_READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(new Error(`${options.script} did not start within ${CHILD_READY_TIMEOUT_MS} ms`)),
+        CHILD_READY_TIMEOUT_MS,
+      );
       const fail = (error: Error) => {
         clearTimeout(timer);
         child.kill("SIGKILL");
@@ -59,7 +71,11 @@ export class Child {
   }
 
   /** Sends a request and resolves with the child's answer to it; `onEvent` hears what it says meanwhile. */
-  request<T extends FromChild["type"]>(message: Request, answer: T, onEvent?: Listener): Promise<Extract<FromChild, { type: T }>> {
+  request<T extends FromChild["type"]>(
+    message: Request,
+    answer: T,
+    onEvent?: Listener,
+  ): Promise<Extract<FromChild, { type: T }>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const listener: Listener = (reply) => {
@@ -71,7 +87,8 @@ export class Child {
           else resolve(reply as Extract<FromChild, { type: T }>);
         } else onEvent?.(reply);
       };
-      const onExit = (code: number | null) => reject(new Error(`child process exited (code ${code}) during a "${message.type}" request`));
+      const onExit = (code: number | null) =>
+        reject(new Error(`child process exited (code ${code}) during a "${message.type}" request`));
       this.listeners.add(listener);
       this.process.once("exit", onExit);
       this.process.send({ ...message, id } as ToChild);

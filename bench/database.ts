@@ -11,5 +11,8 @@ export interface Database {
 
 export function freshDatabase(): Database {
   const directory = mkdtempSync(join(tmpdir(), "liveview-bench-"));
-  return { url: `sqlite:${join(directory, "db.sqlite3")}`, remove: () => rmSync(directory, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${join(directory, "db.sqlite3")}`,
+    remove: () => rmSync(directory, { recursive: true, force: true }),
+  };
 }

@@ -35,21 +35,38 @@ interface Plan {
   cookies: string[];
 }
 
-export async function measureHttp(plan: Plan, bare: BenchServer, ours: BenchServer, client: Child, log: (line: string) => void): Promise<HttpFigure> {
-  const runs = new Map<BenchServer, { result: HttpResult; cpu: number | null }[]>([[bare, []], [ours, []]]);
+export async function measureHttp(
+  plan: Plan,
+  bare: BenchServer,
+  ours: BenchServer,
+  client: Child,
+  log: (line: string) => void,
+): Promise<HttpFigure> {
+  const runs = new Map<BenchServer, { result: HttpResult; cpu: number | null }[]>([
+    [bare, []],
+    [ours, []],
+  ]);
   const pids = [bare.pid, ours.pid, client.pid].filter((pid): pid is number => pid !== null);
   for (let round = 1; round <= plan.rounds; round++) {
     for (const server of [bare, ours]) {
       await waitForIdle(pids.filter((pid) => pid !== client.pid));
       const meter = new CpuMeter(server.pid, pids);
-      const job = { url: server.page!, cookies: server === ours ? plan.cookies : [""], connections: plan.connections, warmupMs: plan.warmupMs, durationMs: plan.durationMs };
+      const job = {
+        url: server.page!,
+        cookies: server === ours ? plan.cookies : [""],
+        connections: plan.connections,
+        warmupMs: plan.warmupMs,
+        durationMs: plan.durationMs,
+      };
       const { result } = await client.request({ type: "http", job }, "httpResult", (event) => {
         if (event.type === "window") meter.sample();
       });
       const cpu = meter.shares(result.windowMs).server;
       runs.get(server)!.push({ result, cpu });
       const rate = Math.round((result.requests / result.windowMs) * 1000).toLocaleString("en-US");
-      log(`  http C=${plan.connections} round ${round}/${plan.rounds}  ${server.label.padEnd(10)} ${rate} req/s  p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms${result.errors ? `  (errors ${result.errors})` : ""}`);
+      log(
+        `  http C=${plan.connections} round ${round}/${plan.rounds}  ${server.label.padEnd(10)} ${rate} req/s  p50 ${ms(result.p50Ms)} ms  p99 ${ms(result.p99Ms)} ms${result.errors ? `  (errors ${result.errors})` : ""}`,
+      );
       await sleep(PAUSE_BETWEEN_RUNS_MS);
     }
   }
@@ -73,7 +90,8 @@ export async function measureHttp(plan: Plan, bare: BenchServer, ours: BenchServ
 }
 
 export function httpTable(figure: HttpFigure): string {
-  const row = (label: string, s: HttpSide) => `${label.padEnd(34)} ${Math.round(s.requestsPerSecond).toLocaleString("en-US").padStart(8)} req/s  p50 ${ms(s.p50Ms)} ms  p99 ${ms(s.p99Ms)} ms  ${s.cpuMicrosPerRequest === null ? "-" : s.cpuMicrosPerRequest.toFixed(0)} µs/req${s.errors ? `  errors ${s.errors}` : ""}`;
+  const row = (label: string, s: HttpSide) =>
+    `${label.padEnd(34)} ${Math.round(s.requestsPerSecond).toLocaleString("en-US").padStart(8)} req/s  p50 ${ms(s.p50Ms)} ms  p99 ${ms(s.p99Ms)} ms  ${s.cpuMicrosPerRequest === null ? "-" : s.cpuMicrosPerRequest.toFixed(0)} µs/req${s.errors ? `  errors ${s.errors}` : ""}`;
   return [
     `HTTP: GET /counter, C = ${figure.connections} keep-alive connections (latencies: the worst round's)`,
     row("bare node:http, same template", figure.bare),

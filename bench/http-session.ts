@@ -18,7 +18,10 @@ export async function fetchVisit(page: string): Promise<Visit> {
   const response = await fetch(page, { redirect: "manual" });
   const html = await response.text();
   if (!response.ok) throw new Error(`GET ${page} answered ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]!.trim()).join("; ");
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!.trim())
+    .join("; ");
   const phoenix = phoenixPage(html, page);
   return { cookie, token: pageToken(html), ...(phoenix ? { phoenix } : {}) };
 }

@@ -13,7 +13,15 @@ import { parseOptions, USAGE, type Options } from "./options.ts";
 import { probeReplyMode } from "./probe.ts";
 import { measureReconnect, reconnectReport } from "./reconnect/section.ts";
 import { RESULTS_DIRECTORY, writeResults } from "./results.ts";
-import { peerServer, startBareHttp, startEcho, startLiveViewJs, startOurs, stopServer, type BenchServer } from "./servers.ts";
+import {
+  peerServer,
+  startBareHttp,
+  startEcho,
+  startLiveViewJs,
+  startOurs,
+  stopServer,
+  type BenchServer,
+} from "./servers.ts";
 import { summarize } from "./summary.ts";
 import { bundleLine, describeRun, memoryTable, throughputTable } from "./table.ts";
 import { measureThroughput } from "./throughput.ts";
@@ -50,7 +58,8 @@ async function stopAll(): Promise<void> {
 }
 const profiles = options.cpuProfile ? join(RESULTS_DIRECTORY, "profiles") : null;
 const peer = options.peer ? peerServer(options.peer.url, options.peer.page, options.peer.pid) : null;
-const newTarget = (profile: string | null) => (peer ? Promise.resolve(peer) : start(startOurs(env, database.url, profile)));
+const newTarget = (profile: string | null) =>
+  peer ? Promise.resolve(peer) : start(startOurs(env, database.url, profile));
 const targetLabel = peer?.label ?? "ours";
 const client = await Child.start({ script: "load/client.ts", core: env.pinning?.client ?? null });
 const withLiveViewJs = !peer && !options.skipLiveViewJs;
@@ -62,13 +71,16 @@ const memory: MemoryResult[] = [];
  */
 async function measureIdleMemory(visits: Visit[]): Promise<void> {
   const which = peer ? `${targetLabel} (as it runs)` : `a fresh ${targetLabel}`;
-  log(`\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}${withLiveViewJs ? ", then on a fresh LiveViewJS" : ""}...`);
+  log(
+    `\nIdle memory: ${MEMORY_SOCKETS.toLocaleString("en-US")} sockets on a fresh raw ws echo server, then on ${which}${withLiveViewJs ? ", then on a fresh LiveViewJS" : ""}...`,
+  );
   await stopAll();
   const servers: [() => Promise<BenchServer>, (server: BenchServer) => Promise<Visit[]>][] = [
     [() => start(startEcho(env)), async () => visits],
     [() => newTarget(null), async () => visits],
   ];
-  if (withLiveViewJs) servers.push([() => start(startLiveViewJs(env)), (server) => fetchVisits(server.page!, MEMORY_SOCKETS)]);
+  if (withLiveViewJs)
+    servers.push([() => start(startLiveViewJs(env)), (server) => fetchVisits(server.page!, MEMORY_SOCKETS)]);
   for (const [fresh, visitsFor] of servers) {
     const server = await fresh();
     if (server.pid !== null) memory.push(await measureMemory(server, client, await visitsFor(server)));
@@ -83,15 +95,31 @@ try {
   if (peer && !options.skipMemory) await measureIdleMemory(await fetchVisits(peer.page!, MEMORY_SOCKETS));
   const [echo, target] = await Promise.all([start(startEcho(env)), newTarget(profiles)]);
   const page = target.page!;
-  const [visits, sharedVisit, probeVisit] = await Promise.all([fetchVisits(page, Math.max(...options.connections)), fetchVisit(page), fetchVisit(page)]);
-  if (!hasSessionCookie(sharedVisit.cookie)) log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
+  const [visits, sharedVisit, probeVisit] = await Promise.all([
+    fetchVisits(page, Math.max(...options.connections)),
+    fetchVisit(page),
+    fetchVisit(page),
+  ]);
+  if (!hasSessionCookie(sharedVisit.cookie))
+    log(`warning: ${page} set no sessionid cookie; the sockets carry no session`);
   const serverReply = await probeReplyMode(target.url, target.origin, probeVisit);
-  log(`The reply from ${targetLabel} is ${serverReply === "ack" ? "its acknowledgement of the message id (in shared runs it also pushes the count to the session's other sockets)" : "the next message"}.\n`);
+  log(
+    `The reply from ${targetLabel} is ${serverReply === "ack" ? "its acknowledgement of the message id (in shared runs it also pushes the count to the session's other sockets)" : "the next message"}.\n`,
+  );
 
   const liveviewjs = withLiveViewJs ? await start(startLiveViewJs(env)) : null;
   const liveviewjsVisits = liveviewjs ? await fetchVisits(liveviewjs.page!, Math.max(...options.connections)) : [];
-  if (liveviewjs) log(`LiveViewJS answers each click with its reply to the message ref (a diff of the count); it runs in the per-session runs only.`);
-  const plan = { ...options, visits, sharedVisit, serverReply, liveviewjs: liveviewjs ? { server: liveviewjs, visits: liveviewjsVisits } : null };
+  if (liveviewjs)
+    log(
+      `LiveViewJS answers each click with its reply to the message ref (a diff of the count); it runs in the per-session runs only.`,
+    );
+  const plan = {
+    ...options,
+    visits,
+    sharedVisit,
+    serverReply,
+    liveviewjs: liveviewjs ? { server: liveviewjs, visits: liveviewjsVisits } : null,
+  };
   const runs = await measureThroughput(plan, echo, target, client, log);
   if (liveviewjs) {
     running.delete(liveviewjs);
@@ -100,10 +128,24 @@ try {
   const rows = summarize(runs);
   let http: HttpFigure | null = null;
   if (!peer && !options.skipHttp) {
-    log(`\nHTTP: GET /counter with a session on ${targetLabel}, against a bare node:http server rendering the same template...`);
+    log(
+      `\nHTTP: GET /counter with a session on ${targetLabel}, against a bare node:http server rendering the same template...`,
+    );
     const bare = await start(startBareHttp(env));
     const cookies = visits.slice(0, HTTP_CONNECTIONS).map((v) => v.cookie);
-    http = await measureHttp({ connections: HTTP_CONNECTIONS, rounds: options.rounds, warmupMs: options.warmupMs, durationMs: options.durationMs, cookies }, bare, target, client, log);
+    http = await measureHttp(
+      {
+        connections: HTTP_CONNECTIONS,
+        rounds: options.rounds,
+        warmupMs: options.warmupMs,
+        durationMs: options.durationMs,
+        cookies,
+      },
+      bare,
+      target,
+      client,
+      log,
+    );
     running.delete(bare);
     await stopServer(bare);
   }
@@ -132,7 +174,9 @@ try {
   if (reconnect) log(`\n${reconnectReport(reconnect)}`);
   log(`\n${bundleLine(bundle)}`);
   if (profiles) log(`CPU profile of ${targetLabel}: ${relative(process.cwd(), profiles)}`);
-  log(`Results: ${file} (run time ${Math.round(runSeconds)} s; load average ${env.loadAverage.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end)`);
+  log(
+    `Results: ${file} (run time ${Math.round(runSeconds)} s; load average ${env.loadAverage.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end)`,
+  );
 } finally {
   await stopAll();
   await client.stop();

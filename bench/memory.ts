@@ -21,7 +21,8 @@ export interface MemoryResult {
 /** Ours to ask: memory after GC. Another process: only what /proc shows, its resident set. */
 async function stats(server: BenchServer): Promise<ProcessStats> {
   if (server.child) return (await server.child.request({ type: "stats", gc: true }, "stats")).stats;
-  if (server.pid !== null) return { rss: rssBytes(server.pid), heapUsed: NaN, external: NaN, cpuMicros: cpuMicros(server.pid), gc: false };
+  if (server.pid !== null)
+    return { rss: rssBytes(server.pid), heapUsed: NaN, external: NaN, cpuMicros: cpuMicros(server.pid), gc: false };
   throw new Error(`no way to read the memory of ${server.label}: pass --pid`);
 }
 
@@ -31,7 +32,10 @@ async function stats(server: BenchServer): Promise<ProcessStats> {
  */
 export async function measureMemory(server: BenchServer, client: Child, visits: Visit[]): Promise<MemoryResult> {
   const before = await stats(server);
-  const opened = await client.request({ type: "open", job: { url: server.url, origin: server.origin, visits } }, "opened");
+  const opened = await client.request(
+    { type: "open", job: { url: server.url, origin: server.origin, visits } },
+    "opened",
+  );
   await sleep(MEMORY_SETTLE_MS);
   if (server.pid !== null) await waitForIdle([server.pid]);
   const after = await stats(server);

@@ -1,7 +1,17 @@
 // The command line of `npm run bench`: durations, rounds, connection counts, and another server to drive.
 
 import { parseArgs } from "node:util";
-import { DEFAULT_CONNECTIONS, DEFAULT_DURATION_MS, DEFAULT_ROUNDS, DEFAULT_WARMUP_MS, QUICK_DURATION_MS, QUICK_ROUNDS, QUICK_WARMUP_MS, STORM_PAGES, STORM_PAUSE_MS } from "./constants.ts";
+import {
+  DEFAULT_CONNECTIONS,
+  DEFAULT_DURATION_MS,
+  DEFAULT_ROUNDS,
+  DEFAULT_WARMUP_MS,
+  QUICK_DURATION_MS,
+  QUICK_ROUNDS,
+  QUICK_WARMUP_MS,
+  STORM_PAGES,
+  STORM_PAUSE_MS,
+} from "./constants.ts";
 
 export interface Options {
   durationMs: number;
@@ -67,18 +77,23 @@ export function parseOptions(argv: string[]): Options | "help" {
   if (values.help) return "help";
   if (Boolean(values.url) !== Boolean(values.page)) throw new Error("--url and --page go together");
   const quick = values.quick;
-  const connections = values.connections === undefined
-    ? DEFAULT_CONNECTIONS
-    : values.connections.split(",").map((c) => Math.round(positive("connections", c.trim(), 0)));
+  const connections =
+    values.connections === undefined
+      ? DEFAULT_CONNECTIONS
+      : values.connections.split(",").map((c) => Math.round(positive("connections", c.trim(), 0)));
   return {
     durationMs: positive("duration", values.duration, quick ? QUICK_DURATION_MS : DEFAULT_DURATION_MS, 1000),
-    warmupMs: values.warmup === "0" ? 0 : positive("warmup", values.warmup, quick ? QUICK_WARMUP_MS : DEFAULT_WARMUP_MS, 1000),
+    warmupMs:
+      values.warmup === "0" ? 0 : positive("warmup", values.warmup, quick ? QUICK_WARMUP_MS : DEFAULT_WARMUP_MS, 1000),
     rounds: Math.round(positive("rounds", values.rounds, quick ? QUICK_ROUNDS : DEFAULT_ROUNDS)),
     connections,
     skipMemory: values["skip-memory"],
     skipHttp: values["skip-http"],
     skipLiveViewJs: values["skip-liveviewjs"],
-    peer: values.url && values.page ? { url: values.url, page: values.page, pid: values.pid ? Math.round(positive("pid", values.pid, 0)) : null } : null,
+    peer:
+      values.url && values.page
+        ? { url: values.url, page: values.page, pid: values.pid ? Math.round(positive("pid", values.pid, 0)) : null }
+        : null,
     cpuProfile: values["cpu-prof"],
     reconnect: values.reconnect,
   };

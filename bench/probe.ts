@@ -17,7 +17,10 @@ export async function probeReplyMode(url: string, origin: string, visit: Visit):
   try {
     return await new Promise<ReplyMode>((resolve, reject) => {
       let window: NodeJS.Timeout | undefined;
-      const silent = setTimeout(() => reject(new Error(`${url} did not answer the probe within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+      const silent = setTimeout(
+        () => reject(new Error(`${url} did not answer the probe within ${CONNECT_TIMEOUT_MS} ms`)),
+        CONNECT_TIMEOUT_MS,
+      );
       const done = (mode: ReplyMode) => {
         clearTimeout(silent);
         clearTimeout(window);

@@ -3,7 +3,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { DEFAULT_CLOCK_TICKS, IDLE_CPU_SHARE, IDLE_SAMPLE_MS, IDLE_TIMEOUT_MS, PROC_STAT_BUSY_FIELDS, PROC_STIME_FIELD, PROC_UTIME_FIELD } from "./constants.ts";
+import {
+  DEFAULT_CLOCK_TICKS,
+  IDLE_CPU_SHARE,
+  IDLE_SAMPLE_MS,
+  IDLE_TIMEOUT_MS,
+  PROC_STAT_BUSY_FIELDS,
+  PROC_STIME_FIELD,
+  PROC_UTIME_FIELD,
+} from "./constants.ts";
 
 let ticksPerSecond: number | undefined;
 

@@ -20,42 +20,96 @@ export interface BenchServer {
 const LOOPBACK = "127.0.0.1";
 const ROOM_PATH = /\/ws\/liveview\/[^/]+\/?$/;
 
-async function start(script: string, env: Environment, nodeFlags: string[], vars: Record<string, string> = {}): Promise<Child> {
-  return Child.start({ script, core: env.pinning?.server ?? null, nodeFlags: ["--expose-gc", ...nodeFlags], env: { BENCH_HOST: LOOPBACK, ...vars } });
+async function start(
+  script: string,
+  env: Environment,
+  nodeFlags: string[],
+  vars: Record<string, string> = {},
+): Promise<Child> {
+  return Child.start({
+    script,
+    core: env.pinning?.server ?? null,
+    nodeFlags: ["--expose-gc", ...nodeFlags],
+    env: { BENCH_HOST: LOOPBACK, ...vars },
+  });
 }
 
 export async function startEcho(env: Environment): Promise<BenchServer> {
   const child = await start("servers/echo.ts", env, []);
   const base = `${LOOPBACK}:${child.port}`;
-  return { name: "echo", label: "raw ws echo", url: `ws://${base}/ws/liveview/{room}/`, origin: `http://${base}`, page: null, child, pid: child.pid };
+  return {
+    name: "echo",
+    label: "raw ws echo",
+    url: `ws://${base}/ws/liveview/{room}/`,
+    origin: `http://${base}`,
+    page: null,
+    child,
+    pid: child.pid,
+  };
 }
 
 /** The bare node:http server rendering the counter page's template (the HTTP figure's baseline). */
 export async function startBareHttp(env: Environment): Promise<BenchServer> {
   const child = await start("servers/http-bare.ts", env, []);
   const base = `${LOOPBACK}:${child.port}`;
-  return { name: "bare", label: "bare http", url: "", origin: `http://${base}`, page: `http://${base}/counter`, child, pid: child.pid };
+  return {
+    name: "bare",
+    label: "bare http",
+    url: "",
+    origin: `http://${base}`,
+    page: `http://${base}/counter`,
+    child,
+    pid: child.pid,
+  };
 }
 
 /** LiveViewJS 0.8.1 serving the same counter (see servers/liveviewjs.ts): the TypeScript peer. */
 export async function startLiveViewJs(env: Environment): Promise<BenchServer> {
   const child = await start("servers/liveviewjs.ts", env, []);
   const base = `${LOOPBACK}:${child.port}`;
-  return { name: "liveviewjs", label: "LiveViewJS", url: `ws://${base}/live/websocket?vsn=2.0.0`, origin: `http://${base}`, page: `http://${base}/counter`, child, pid: child.pid };
+  return {
+    name: "liveviewjs",
+    label: "LiveViewJS",
+    url: `ws://${base}/live/websocket?vsn=2.0.0`,
+    origin: `http://${base}`,
+    page: `http://${base}/counter`,
+    child,
+    pid: child.pid,
+  };
 }
 
 /** Our demo app on `databaseUrl`; with `profileDirectory`, it writes a CPU profile there when it stops. */
-export async function startOurs(env: Environment, databaseUrl: string, profileDirectory: string | null = null): Promise<BenchServer> {
+export async function startOurs(
+  env: Environment,
+  databaseUrl: string,
+  profileDirectory: string | null = null,
+): Promise<BenchServer> {
   const flags = profileDirectory ? ["--cpu-prof", "--cpu-prof-dir", profileDirectory] : [];
   const child = await start("servers/ours.ts", env, flags, { BENCH_SQLITE_URL: databaseUrl });
   const base = `${LOOPBACK}:${child.port}`;
-  return { name: "ours", label: "ours", url: `ws://${base}/ws/liveview/{room}/`, origin: `http://${base}`, page: `http://${base}/counter`, child, pid: child.pid };
+  return {
+    name: "ours",
+    label: "ours",
+    url: `ws://${base}/ws/liveview/{room}/`,
+    origin: `http://${base}`,
+    page: `http://${base}/counter`,
+    child,
+    pid: child.pid,
+  };
 }
 
 /** Another server: each socket gets its own room in place of the one in `url`; the Origin is the page's. */
 export function peerServer(url: string, page: string, pid: number | null): BenchServer {
   const perSocket = url.includes("{room}") ? url : url.replace(ROOM_PATH, "/ws/liveview/{room}/");
-  return { name: "peer", label: new URL(page).host, url: perSocket, origin: new URL(page).origin, page, child: null, pid };
+  return {
+    name: "peer",
+    label: new URL(page).host,
+    url: perSocket,
+    origin: new URL(page).origin,
+    page,
+    child: null,
+    pid,
+  };
 }
 
 export async function stopServer(server: BenchServer): Promise<void> {

@@ -50,7 +50,13 @@ export interface ThroughputPlan {
 
 type Log = (line: string) => void;
 
-export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer, target: BenchServer, client: Child, log: Log): Promise<Run[]> {
+export async function measureThroughput(
+  plan: ThroughputPlan,
+  echo: BenchServer,
+  target: BenchServer,
+  client: Child,
+  log: Log,
+): Promise<Run[]> {
   const runs: Run[] = [];
   const peer = plan.liveviewjs?.server ?? null;
   const serverPids = [echo.pid, target.pid, peer?.pid ?? null].filter((pid): pid is number => pid !== null);
@@ -72,7 +78,15 @@ export async function measureThroughput(plan: ThroughputPlan, echo: BenchServer,
   return runs;
 }
 
-async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number, round: number, server: BenchServer, client: Child, pids: number[]): Promise<Run> {
+async function measureOne(
+  plan: ThroughputPlan,
+  mode: Mode,
+  connections: number,
+  round: number,
+  server: BenchServer,
+  client: Child,
+  pids: number[],
+): Promise<Run> {
   const shared = mode === "shared";
   // The same reply in both modes, so that shared against per-session measures the session guarantee alone.
   const liveviewjs = server.name === "liveviewjs";
@@ -97,7 +111,19 @@ async function measureOne(plan: ThroughputPlan, mode: Mode, connections: number,
   const counterAfter = counted ? await readCounter(server.page!, plan.sharedVisit.cookie) : null;
   const rise = counterBefore !== null && counterAfter !== null ? counterAfter - counterBefore : null;
   const lost = rise === null ? null : result.acknowledged + result.unanswered - rise;
-  return { mode, connections, round, server: server.name, reply, result, serverCpu: cpu.server, otherCpu: cpu.others, counterBefore, counterAfter, lost };
+  return {
+    mode,
+    connections,
+    round,
+    server: server.name,
+    reply,
+    result,
+    serverCpu: cpu.server,
+    otherCpu: cpu.others,
+    counterBefore,
+    counterAfter,
+    lost,
+  };
 }
 
 function describe(run: Run, plan: ThroughputPlan, serverLabel: string, labelWidth: number): string {
@@ -107,8 +133,12 @@ function describe(run: Run, plan: ThroughputPlan, serverLabel: string, labelWidt
     run.lost !== null ? `lost ${run.lost}` : "",
     result.errors ? `errors ${result.errors}` : "",
     result.unanswered ? `unanswered ${result.unanswered}` : "",
-    run.otherCpu !== null && run.otherCpu > OTHERS_NOTICE_SHARE ? `other processes ${Math.round(run.otherCpu * 100)} % cpu` : "",
-  ].filter(Boolean).join(", ");
+    run.otherCpu !== null && run.otherCpu > OTHERS_NOTICE_SHARE
+      ? `other processes ${Math.round(run.otherCpu * 100)} % cpu`
+      : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   const mode = run.mode.padEnd(Math.max(...MODES.map((m) => m.length)));
   const c = `C=${run.connections}`.padEnd(`C=${Math.max(...plan.connections)}`.length);
   const label = serverLabel.padEnd(labelWidth);

@@ -8,10 +8,19 @@
 import type { ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import { LiveClient } from "../src/testing/index.ts";
-import { browserSession, freePort, pageCounter, startRedisServer, startServer, type ServerProcess } from "../test/scale/processes.ts";
+import {
+  browserSession,
+  freePort,
+  pageCounter,
+  startRedisServer,
+  startServer,
+  type ServerProcess,
+} from "../test/scale/processes.ts";
 import { PostgresServer, postgresBin } from "../test/scale/postgres-server.ts";
 
-const { values } = parseArgs({ options: { minutes: { type: "string", default: "5" }, browsers: { type: "string", default: "6" } } });
+const { values } = parseArgs({
+  options: { minutes: { type: "string", default: "5" }, browsers: { type: "string", default: "6" } },
+});
 const RUN_MS = Number(values.minutes) * 60_000;
 const BROWSERS = Number(values.browsers);
 /** Quiet time between faults, drawn at random in this range. */
@@ -26,7 +35,8 @@ const RETRY_MS = 50;
 const SETTLE_MS = 5000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const between = (range: { min: number; max: number }) => range.min + Math.floor(Math.random() * (range.max - range.min));
+const between = (range: { min: number; max: number }) =>
+  range.min + Math.floor(Math.random() * (range.max - range.min));
 
 interface Tab {
   browser: number;
@@ -53,15 +63,30 @@ async function main(): Promise<void> {
   pg.start();
   const redisPort = await freePort();
   let redis: ChildProcess = await startRedisServer(redisPort);
-  const env = { REDIS_URL: `redis://127.0.0.1:${redisPort}`, DATABASE_URL: pg.url, SESSION_ENGINE: "cached_db", TEST_PREFIX: "chaos:", TEST_SCHEMA: "chaos" };
+  const env = {
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    DATABASE_URL: pg.url,
+    SESSION_ENGINE: "cached_db",
+    TEST_PREFIX: "chaos:",
+    TEST_SCHEMA: "chaos",
+  };
   const servers: (ServerProcess | null)[] = [await startServer(env), await startServer(env)];
   const faults: { kind: string; at: number; endedAt: number; backAfterMs: number | null }[] = [];
   let running = true;
 
   try {
     const browsers: Browser[] = [];
-    for (let i = 0; i < BROWSERS; i++) browsers.push({ ...(await browserSession(servers[i % 2]!.url)), acked: 0, inDoubt: 0, failed: 0 });
-    const tabs: Tab[] = browsers.flatMap((_, browser) => [0, 1].map((server) => ({ browser, server, client: null, gone: new Promise<"gone">(() => undefined), lastAckAt: Date.now() })));
+    for (let i = 0; i < BROWSERS; i++)
+      browsers.push({ ...(await browserSession(servers[i % 2]!.url)), acked: 0, inDoubt: 0, failed: 0 });
+    const tabs: Tab[] = browsers.flatMap((_, browser) =>
+      [0, 1].map((server) => ({
+        browser,
+        server,
+        client: null,
+        gone: new Promise<"gone">(() => undefined),
+        lastAckAt: Date.now(),
+      })),
+    );
 
     // Each tab increments in a closed loop through its own process, reconnecting when its process is gone.
     const loops = tabs.map(async (tab) => {
@@ -80,7 +105,9 @@ async function main(): Promise<void> {
         }
         const client = tab.client;
         const outcome = await Promise.race([
-          client.call("increment_counter").then((replies) => (replies.some((r) => r.error !== undefined) ? "failed" : "acked")),
+          client
+            .call("increment_counter")
+            .then((replies) => (replies.some((r) => r.error !== undefined) ? "failed" : "acked")),
           tab.gone,
         ]);
         if (outcome === "acked") {
@@ -131,7 +158,9 @@ async function main(): Promise<void> {
       const endedAt = Date.now();
       const backAfterMs = await allBack(endedAt);
       faults.push({ kind, at: at - started, endedAt: endedAt - started, backAfterMs });
-      console.log(`${((at - started) / 1000).toFixed(1)} s: ${kind}, down ${endedAt - at} ms; every client back ${backAfterMs === null ? `NOT within ${BACK_WITHIN_MS} ms` : `after ${backAfterMs} ms`}`);
+      console.log(
+        `${((at - started) / 1000).toFixed(1)} s: ${kind}, down ${endedAt - at} ms; every client back ${backAfterMs === null ? `NOT within ${BACK_WITHIN_MS} ms` : `after ${backAfterMs} ms`}`,
+      );
     }
     await sleep(SETTLE_MS);
     running = false;

@@ -37,7 +37,11 @@ const registry = new Registry()
   });
 
 const database = "sqlite:" + join(mkdtempSync(join(tmpdir(), "liveview-soak-")), "db.sqlite3");
-const app = createApp({ registry, logger: { info: () => undefined, warn: () => undefined, error: () => undefined }, settings: { DATABASE_URL: database, ...unlimitedEvents } });
+const app = createApp({
+  registry,
+  logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  settings: { DATABASE_URL: database, ...unlimitedEvents },
+});
 await app.users.create("soak", "soak-password-not-secret");
 app.get("/", (request) => `<p id="token">${csrfToken(request.session)}</p>`);
 app.get("/stats", () => {

@@ -31,10 +31,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function startServer(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["--expose-gc", "--conditions=source", "--import", "tsx", join(root, "scripts/soak-server.ts")], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--conditions=source", "--import", "tsx", join(root, "scripts/soak-server.ts")],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the soak server exited with ${code}`)));
     let out = "";
@@ -51,7 +55,6 @@ async function page(url: string): Promise<{ cookie: string; token: string }> {
   const cookie = res.headers.getSetCookie()[0]!.split(";")[0]!;
   return { cookie, token: /<p id="token">([^<]+)<\/p>/.exec(await res.text())![1]! };
 }
-
 
 const counts = { visits: 0, calls: 0, errors: 0, refused: 0, malformed: 0 };
 

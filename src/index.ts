@@ -20,7 +20,17 @@ export { renderToString, templates, TemplateEnvironment } from "./templates/envi
 export { escapeHtml, markSafe, SafeString } from "./templates/safe.ts";
 export { TemplateDoesNotExist, TemplateSyntaxError } from "./templates/errors.ts";
 export { Library } from "./templates/library.ts";
-export { gettext, ngettext, pgettext, npgettext, interpolate, activeLanguage, withLanguage, loadCatalogs, addCatalog } from "./i18n/index.ts";
+export {
+  gettext,
+  ngettext,
+  pgettext,
+  npgettext,
+  interpolate,
+  activeLanguage,
+  withLanguage,
+  loadCatalogs,
+  addCatalog,
+} from "./i18n/index.ts";
 export { supportedLanguage } from "./i18n/language.ts";
 export { defineForm, Form, type BoundField } from "./forms/form.ts";
 export { checkedFormId } from "./forms/form-id.ts";

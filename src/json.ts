@@ -9,7 +9,11 @@ export type JsonObject = { [key: string]: Json };
 /** Throws a clear error when `value` would not survive a JSON round trip unchanged. */
 export function assertJson(value: unknown, where: string): asserts value is Json {
   const problem = findProblem(value, where, new Set());
-  if (problem) throw new LiveViewError("not_json_serialisable", `${problem}; session values must be JSON (strings, numbers, booleans, null, arrays, plain objects)`);
+  if (problem)
+    throw new LiveViewError(
+      "not_json_serialisable",
+      `${problem}; session values must be JSON (strings, numbers, booleans, null, arrays, plain objects)`,
+    );
 }
 
 function findProblem(value: unknown, path: string, seen: Set<object>): string | null {
@@ -27,7 +31,8 @@ function findProblem(value: unknown, path: string, seen: Set<object>): string | 
       return null;
     }
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return `${path} is a ${proto?.constructor?.name ?? "class instance"}, not a plain object`;
+    if (proto !== Object.prototype && proto !== null)
+      return `${path} is a ${proto?.constructor?.name ?? "class instance"}, not a plain object`;
     for (const [k, v] of Object.entries(value)) {
       const p = findProblem(v, `${path}.${k}`, seen);
       if (p) return p;
@@ -52,6 +57,7 @@ export function snakeKeys(value: unknown): unknown {
  * assignment would make the value the object's prototype, letting a client's message fake inherited fields.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

@@ -155,7 +155,11 @@ function suggestion(key: string): string {
 function parseEnv(key: keyof Settings, raw: string): unknown {
   const name = envName(key);
   const kind = typeof defaultSettings[key];
-  if (Array.isArray(defaultSettings[key])) return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(defaultSettings[key]))
+    return raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (kind === "boolean") {
     if (/^(1|true|yes|on)$/i.test(raw)) return true;
     if (/^(0|false|no|off)$/i.test(raw)) return false;
@@ -163,7 +167,8 @@ function parseEnv(key: keyof Settings, raw: string): unknown {
   }
   if (kind === "number") {
     const n = Number(raw);
-    if (!Number.isInteger(n) || n <= 0) throw new LiveViewError("bad_setting", `${name}=${raw} is not a positive integer`);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new LiveViewError("bad_setting", `${name}=${raw} is not a positive integer`);
     return n;
   }
   return raw;
@@ -186,22 +191,42 @@ function validate(s: Settings): Settings {
     throw new LiveViewError("bad_setting", `SESSION_ENGINE=${s.SESSION_ENGINE} is not one of db, cache, cached_db`);
   }
   if (!["Lax", "Strict", "None"].includes(s.SESSION_COOKIE_SAMESITE)) {
-    throw new LiveViewError("bad_setting", `SESSION_COOKIE_SAMESITE=${s.SESSION_COOKIE_SAMESITE} is not one of Lax, Strict, None`);
+    throw new LiveViewError(
+      "bad_setting",
+      `SESSION_COOKIE_SAMESITE=${s.SESSION_COOKIE_SAMESITE} is not one of Lax, Strict, None`,
+    );
   }
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(s.DATABASE_URL)) {
     throw new LiveViewError("bad_setting", `DATABASE_URL=${s.DATABASE_URL} must start with sqlite: or postgres://`);
   }
   if (!SQLITE_SYNCHRONOUS_MODES.includes(s.SQLITE_SYNCHRONOUS)) {
-    throw new LiveViewError("bad_setting", `SQLITE_SYNCHRONOUS=${s.SQLITE_SYNCHRONOUS} is not one of ${SQLITE_SYNCHRONOUS_MODES.join(", ")}`);
+    throw new LiveViewError(
+      "bad_setting",
+      `SQLITE_SYNCHRONOUS=${s.SQLITE_SYNCHRONOUS} is not one of ${SQLITE_SYNCHRONOUS_MODES.join(", ")}`,
+    );
   }
   for (const entry of s.CSRF_TRUSTED_ORIGINS) {
     if (!/^https?:\/\/\.?[^/:*]+(:\d+)?\/?$/i.test(entry)) {
-      throw new LiveViewError("bad_setting", `CSRF_TRUSTED_ORIGINS entry ${entry} must be scheme://host[:port] or scheme://.domain (subdomains)`);
+      throw new LiveViewError(
+        "bad_setting",
+        `CSRF_TRUSTED_ORIGINS entry ${entry} must be scheme://host[:port] or scheme://.domain (subdomains)`,
+      );
     }
   }
-  const httpLimits = ["LIVEVIEW_HTTP_HEADERS_TIMEOUT_MS", "LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS", "LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS"] as const;
-  for (const key of ["SESSION_COOKIE_AGE", "MAX_FRAME_BYTES", "SESSION_CACHE_SIZE", ...SOCKET_LIMITS, ...httpLimits] as const) {
-    if (!Number.isInteger(s[key]) || s[key] <= 0) throw new LiveViewError("bad_setting", `${key} must be a positive integer`);
+  const httpLimits = [
+    "LIVEVIEW_HTTP_HEADERS_TIMEOUT_MS",
+    "LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS",
+    "LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS",
+  ] as const;
+  for (const key of [
+    "SESSION_COOKIE_AGE",
+    "MAX_FRAME_BYTES",
+    "SESSION_CACHE_SIZE",
+    ...SOCKET_LIMITS,
+    ...httpLimits,
+  ] as const) {
+    if (!Number.isInteger(s[key]) || s[key] <= 0)
+      throw new LiveViewError("bad_setting", `${key} must be a positive integer`);
   }
   return s;
 }

@@ -56,14 +56,18 @@ describe("the source's folders", () => {
 
   it("the client shares only the protocol module with the server", () => {
     const shared = files(join(ROOT, "client/src")).flatMap((file) =>
-      imports(file).filter((t) => !t.startsWith(join(ROOT, "client"))).map((t) => relative(ROOT, t)),
+      imports(file)
+        .filter((t) => !t.startsWith(join(ROOT, "client")))
+        .map((t) => relative(ROOT, t)),
     );
     expect([...new Set(shared)]).toEqual(["src/protocol.ts"]);
   });
 
   it("the demo and the benchmark import the package by its public names, never its files", () => {
     const reaching = [...files(join(ROOT, "examples")), ...files(join(ROOT, "bench"))].flatMap((file) =>
-      imports(file).filter((t) => t.startsWith(join(ROOT, "src"))).map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`),
+      imports(file)
+        .filter((t) => t.startsWith(join(ROOT, "src")))
+        .map((t) => `${relative(ROOT, file)} → ${relative(ROOT, t)}`),
     );
     expect(reaching).toEqual([]);
   });

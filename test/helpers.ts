@@ -87,15 +87,23 @@ export function seedForFile(options: AppOptions = {}, setUp: (seed: Running) => 
 /** A server started before a file's tests and closed after them; the object stands for the server once it runs. */
 export function forFile(start: () => Promise<Running>, setUp: (running: Running) => void): Running {
   let running: Running | undefined;
-  const current = () => running ?? (() => { throw new Error("the server starts in beforeAll"); })();
+  const current = () =>
+    running ??
+    (() => {
+      throw new Error("the server starts in beforeAll");
+    })();
   beforeAll(async () => {
     running = await start();
     setUp(running);
   });
   afterAll(() => running?.close());
   return {
-    get app() { return current().app; },
-    get baseUrl() { return current().baseUrl; },
+    get app() {
+      return current().app;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
     client: () => current().client(),
     live: (client, room) => current().live(client, room),
     close: () => current().close(),

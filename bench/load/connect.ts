@@ -27,7 +27,13 @@ export function openSocket(url: string, origin: string, visit: Visit): Promise<W
   const headers: Record<string, string> = { Origin: origin };
   if (visit.cookie) headers.Cookie = visit.cookie;
   if (visit.token) url += `${url.includes("?") ? "&" : "?"}csrf_token=${encodeURIComponent(visit.token)}`;
-  const options = { headers, perMessageDeflate: false, skipUTF8Validation: true, generateMask: keepZeroMask, handshakeTimeout: CONNECT_TIMEOUT_MS };
+  const options = {
+    headers,
+    perMessageDeflate: false,
+    skipUTF8Validation: true,
+    generateMask: keepZeroMask,
+    handshakeTimeout: CONNECT_TIMEOUT_MS,
+  };
   const ws = new WebSocket(url, options);
   return new Promise((resolve, reject) => {
     ws.once("open", () => {
@@ -36,7 +42,9 @@ export function openSocket(url: string, origin: string, visit: Visit): Promise<W
       if (visit.phoenix) joinView(ws, visit.phoenix).then(() => resolve(ws), reject);
       else resolve(ws);
     });
-    ws.once("unexpected-response", (_req, res) => reject(new Error(`upgrade to ${url} refused: HTTP ${res.statusCode}`)));
+    ws.once("unexpected-response", (_req, res) =>
+      reject(new Error(`upgrade to ${url} refused: HTTP ${res.statusCode}`)),
+    );
     ws.once("error", reject);
   });
 }
@@ -44,7 +52,10 @@ export function openSocket(url: string, origin: string, visit: Visit): Promise<W
 /** A LiveViewJS socket joins its page's view (which mounts it) before it counts as open. */
 function joinView(ws: WebSocket, page: PhoenixPage): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer to joining ${page.topic} within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`no answer to joining ${page.topic} within ${CONNECT_TIMEOUT_MS} ms`)),
+      CONNECT_TIMEOUT_MS,
+    );
     const onMessage = (data: Buffer) => {
       if (!isJoinReply(data)) return;
       clearTimeout(timer);
@@ -78,10 +89,15 @@ export async function openSockets(target: Target, rooms: string[]): Promise<WebS
 /** Closes sockets cleanly (close frames both ways), terminating those that take too long. */
 export async function closeSockets(sockets: WebSocket[], timeoutMs: number): Promise<void> {
   const open = sockets.filter((ws) => ws.readyState !== WebSocket.CLOSED);
-  const closed = Promise.all(open.map((ws) => new Promise<void>((resolve) => {
-    ws.once("close", () => resolve());
-    ws.close();
-  })));
+  const closed = Promise.all(
+    open.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          ws.once("close", () => resolve());
+          ws.close();
+        }),
+    ),
+  );
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
   await Promise.race([closed, late]);

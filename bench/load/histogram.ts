@@ -57,7 +57,8 @@ export class Histogram {
   }
 
   max(): number {
-    for (let i = this.counts.length - 1; i >= 0; i--) if (this.counts[i]! > 0) return valueOf(i) / HISTOGRAM_UNITS_PER_MS;
+    for (let i = this.counts.length - 1; i >= 0; i--)
+      if (this.counts[i]! > 0) return valueOf(i) / HISTOGRAM_UNITS_PER_MS;
     return 0;
   }
 

@@ -13,7 +13,14 @@ export const MESSAGE_ID = 1;
 /** The frame a socket in `room` sends, encoded once and sent as a text frame again and again. */
 export function messageFor(room: string, reply: ReplyMode, visit?: Visit): Buffer {
   if (reply === "phoenix") return clickFrame(visit!.phoenix!.topic, PHOENIX_EVENT);
-  const message = { function: FUNCTION_NAME, data: {}, form: {}, lang: "en", room, ...(reply === "ack" ? { id: MESSAGE_ID } : {}) };
+  const message = {
+    function: FUNCTION_NAME,
+    data: {},
+    form: {},
+    lang: "en",
+    room,
+    ...(reply === "ack" ? { id: MESSAGE_ID } : {}),
+  };
   return Buffer.from(JSON.stringify(message));
 }
 

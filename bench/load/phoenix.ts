@@ -25,7 +25,12 @@ export function phoenixPage(html: string, url: string): PhoenixPage | null {
 }
 
 export function joinFrame(page: PhoenixPage): string {
-  const payload = { url: page.url, params: { _csrf_token: page.csrfToken, _mounts: 0 }, session: page.session, static: page.static };
+  const payload = {
+    url: page.url,
+    params: { _csrf_token: page.csrfToken, _mounts: 0 },
+    session: page.session,
+    static: page.static,
+  };
   return JSON.stringify([JOIN_REF, JOIN_REF, page.topic, "phx_join", payload]);
 }
 

@@ -18,7 +18,11 @@ export interface ClientSockets {
 }
 
 /** Loads `count` fresh instances with `load` and connects each to `url(i)`, one after another. */
-export async function openClientSockets(count: number, url: (i: number) => string, load: (i: number) => Promise<SocketModule>): Promise<ClientSockets> {
+export async function openClientSockets(
+  count: number,
+  url: (i: number) => string,
+  load: (i: number) => Promise<SocketModule>,
+): Promise<ClientSockets> {
   const states: ConnectionState[] = new Array(count).fill("closed");
   const openedAt: number[] = [];
   let waiter: (() => void) | null = null;
@@ -42,7 +46,10 @@ export async function openClientSockets(count: number, url: (i: number) => strin
     allOpen(timeoutMs) {
       if (openNow === count) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${openNow} of ${count} sockets open after ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${openNow} of ${count} sockets open after ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiter = () => {
           clearTimeout(timer);
           waiter = null;

@@ -6,8 +6,16 @@ import { describeSpread, histogram } from "./spread.ts";
 import { reconnectStorm, type StormResult } from "./storm.ts";
 
 export async function measureReconnect(databaseUrl: string, log: (line: string) => void): Promise<StormResult> {
-  log(`\nReconnect storm: ${STORM_PAGES.toLocaleString("en-US")} pages (the browser client's socket code) on ours; the server is killed and a new one listens ${STORM_PAUSE_MS / 1000} s later...`);
-  return reconnectStorm({ sockets: STORM_PAGES, pauseMs: STORM_PAUSE_MS, databaseUrl, timeoutMs: STORM_TIMEOUT_MS, load: loadClientPage });
+  log(
+    `\nReconnect storm: ${STORM_PAGES.toLocaleString("en-US")} pages (the browser client's socket code) on ours; the server is killed and a new one listens ${STORM_PAUSE_MS / 1000} s later...`,
+  );
+  return reconnectStorm({
+    sockets: STORM_PAGES,
+    pauseMs: STORM_PAUSE_MS,
+    databaseUrl,
+    timeoutMs: STORM_TIMEOUT_MS,
+    load: loadClientPage,
+  });
 }
 
 export function reconnectReport(result: StormResult): string {

@@ -1,6 +1,5 @@
 // How reconnections spread in time after a restart: a histogram, the busiest window, percentiles.
 
-
 export interface Spread {
   count: number;
   /** Most reconnections within any one window of `windowMs` (sliding, not aligned to the buckets). */
@@ -29,7 +28,16 @@ export function spreadOf(times: number[], windowMs = 1000, bucketMs = 1000 / 2):
     buckets[b]!++;
   }
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { count: sorted.length, busiestWindow, windowMs, p50Ms: at(0.5), p90Ms: at(0.9), lastMs: sorted[sorted.length - 1] ?? 0, buckets, bucketMs };
+  return {
+    count: sorted.length,
+    busiestWindow,
+    windowMs,
+    p50Ms: at(0.5),
+    p90Ms: at(0.9),
+    lastMs: sorted[sorted.length - 1] ?? 0,
+    buckets,
+    bucketMs,
+  };
 }
 
 const BAR_WIDTH = 40;
@@ -39,12 +47,17 @@ export function histogram(spread: Spread): string {
   const fullest = Math.max(1, ...spread.buckets);
   const seconds = (ms: number) => (ms / 1000).toFixed(1);
   return spread.buckets
-    .map((n, i) => `${seconds(i * spread.bucketMs).padStart(5)}-${seconds((i + 1) * spread.bucketMs).padEnd(5)} s ${String(n).padStart(5)}  ${"#".repeat(Math.round((n / fullest) * BAR_WIDTH))}`)
+    .map(
+      (n, i) =>
+        `${seconds(i * spread.bucketMs).padStart(5)}-${seconds((i + 1) * spread.bucketMs).padEnd(5)} s ${String(n).padStart(5)}  ${"#".repeat(Math.round((n / fullest) * BAR_WIDTH))}`,
+    )
     .join("\n");
 }
 
 export function describeSpread(spread: Spread): string {
   const share = Math.round((spread.busiestWindow / Math.max(1, spread.count)) * 100);
-  return `${spread.count} reconnections; busiest ${spread.windowMs / 1000} s: ${spread.busiestWindow} (${share} %); ` +
-    `p50 ${Math.round(spread.p50Ms)} ms, p90 ${Math.round(spread.p90Ms)} ms, last ${Math.round(spread.lastMs)} ms after the restart`;
+  return (
+    `${spread.count} reconnections; busiest ${spread.windowMs / 1000} s: ${spread.busiestWindow} (${share} %); ` +
+    `p50 ${Math.round(spread.p50Ms)} ms, p90 ${Math.round(spread.p90Ms)} ms, last ${Math.round(spread.lastMs)} ms after the restart`
+  );
 }

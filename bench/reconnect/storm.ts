@@ -40,7 +40,11 @@ const LAG_RESOLUTION_MS = 10;
 export async function reconnectStorm(options: StormOptions): Promise<StormResult> {
   const servers: Child[] = [];
   const start = async () => {
-    const server = await Child.start({ script: "reconnect/storm-server.ts", core: null, env: { STORM_DATABASE_URL: options.databaseUrl } });
+    const server = await Child.start({
+      script: "reconnect/storm-server.ts",
+      core: null,
+      env: { STORM_DATABASE_URL: options.databaseUrl },
+    });
     servers.push(server);
     return server;
   };
@@ -52,7 +56,11 @@ export async function reconnectStorm(options: StormOptions): Promise<StormResult
     // Started now (it listens later), so that the pause is not lengthened by its start-up.
     const starting = start();
     globals = installBrowserGlobals(`http://127.0.0.1:${port}`);
-    const pages = await openClientSockets(options.sockets, (i) => `ws://127.0.0.1:${port}/ws/liveview/storm-${i}/`, options.load);
+    const pages = await openClientSockets(
+      options.sockets,
+      (i) => `ws://127.0.0.1:${port}/ws/liveview/storm-${i}/`,
+      options.load,
+    );
     await pages.allOpen(options.timeoutMs);
     const next = await starting;
     const attemptsBefore = globals.attempts();

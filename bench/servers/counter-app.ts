@@ -8,7 +8,10 @@ import { createApp, Registry, render, send, type App, type AppOptions, type Cons
 const templates = join(dirname(fileURLToPath(import.meta.url)), "counter");
 
 async function sendCounter(consumer: Consumer, count: number): Promise<void> {
-  await send(consumer, { target: "#counter-display", html: await consumer.templates.renderToString("counter_display.html", { count }) });
+  await send(consumer, {
+    target: "#counter-display",
+    html: await consumer.templates.renderToString("counter_display.html", { count }),
+  });
 }
 
 /** The counter app, not yet listening; a child adds its own handlers to `app.registry`. */
@@ -24,5 +27,7 @@ export function createCounterApp(options: AppOptions = {}): App {
     // Other tabs of the same session show the new count: in the shared-session runs, part of what is measured.
     .onSessionChange("counter", (consumer) => sendCounter(consumer, consumer.scope.session.get("counter", 0)));
   const app = createApp({ templates: [templates], ...options, registry });
-  return app.get("/counter", (request) => render(request, "counter_page.html", { count: request.session.get("counter", 0) }));
+  return app.get("/counter", (request) =>
+    render(request, "counter_page.html", { count: request.session.get("counter", 0) }),
+  );
 }

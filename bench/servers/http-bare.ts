@@ -8,9 +8,16 @@ import { TemplateEnvironment } from "liveview-node";
 import { serveParent } from "./stats.ts";
 
 const host = process.env.BENCH_HOST ?? "127.0.0.1";
-const templates = new TemplateEnvironment([join(dirname(fileURLToPath(import.meta.url)), "../../examples/demo/templates")]);
+const templates = new TemplateEnvironment([
+  join(dirname(fileURLToPath(import.meta.url)), "../../examples/demo/templates"),
+]);
 /** What our render() puts in the context, as constants: the template does the same work, the session none. */
-const CONTEXT = { user: { id: null, username: "", isAuthenticated: false, isAnonymous: true }, room: "0".repeat(32), csrf_token: "x".repeat(64), count: 0 };
+const CONTEXT = {
+  user: { id: null, username: "", isAuthenticated: false, isAnonymous: true },
+  room: "0".repeat(32),
+  csrf_token: "x".repeat(64),
+  count: 0,
+};
 
 const server = createServer((request, response) => {
   if (request.url !== "/counter") {
@@ -24,7 +31,11 @@ const server = createServer((request, response) => {
 });
 await new Promise<void>((resolve) => server.listen(0, host, resolve));
 
-serveParent((server.address() as AddressInfo).port, () => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+serveParent(
+  (server.address() as AddressInfo).port,
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);

@@ -54,12 +54,23 @@ const counter = createLiveView({
     if (event.type === "increment") socket.assign({ count: socket.context.count + 1 });
   },
   // Not "Counter: <strong>N</strong>": the count is the socket's, not the session's, so the page has none to show.
-  render: (context) => html`<div id="counter-display">Count: <b>${context.count}</b></div><button phx-click="increment">Increment</button>`,
+  render: (context) =>
+    html`<div id="counter-display">Count: <b>${context.count}</b></div>
+      <button phx-click="increment">Increment</button>`,
 });
 
 const server = new NodeExpressLiveViewServer(
   { "/counter": counter },
-  (_title, csrfToken, content) => html`<!doctype html><html><head><meta name="csrf-token" content="${csrfToken}" /></head><body>${content}</body></html>`,
+  (_title, csrfToken, content) =>
+    html`<!doctype html>
+      <html>
+        <head>
+          <meta name="csrf-token" content="${csrfToken}" />
+        </head>
+        <body>
+          ${content}
+        </body>
+      </html>`,
   { title: "Counter" },
   { serDeSigningSecret: SECRET },
 );
@@ -73,8 +84,12 @@ await server.wsMiddleware()(wss);
 const host = process.env.BENCH_HOST ?? "127.0.0.1";
 await new Promise<void>((resolve) => http.listen(0, host, resolve));
 
-serveParent((http.address() as AddressInfo).port, () => new Promise<void>((resolve) => {
-  for (const client of wss.clients) client.terminate();
-  http.closeAllConnections();
-  http.close(() => resolve());
-}));
+serveParent(
+  (http.address() as AddressInfo).port,
+  () =>
+    new Promise<void>((resolve) => {
+      for (const client of wss.clients) client.terminate();
+      http.closeAllConnections();
+      http.close(() => resolve());
+    }),
+);

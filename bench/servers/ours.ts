@@ -7,9 +7,12 @@ import { serveParent } from "./stats.ts";
 
 const host = process.env.BENCH_HOST ?? "127.0.0.1";
 const databaseUrl = process.env.BENCH_SQLITE_URL;
-if (!databaseUrl) throw new Error("BENCH_SQLITE_URL is not set: this script is a child of the benchmark (`npm run bench`)");
+if (!databaseUrl)
+  throw new Error("BENCH_SQLITE_URL is not set: this script is a child of the benchmark (`npm run bench`)");
 // Every GET saves its session (as SESSION_SAVE_EVERY_REQUEST does): the HTTP figure measures a page rendered and saved.
-const app = createCounterApp({ settings: { DATABASE_URL: databaseUrl, SESSION_SAVE_EVERY_REQUEST: true, ...unlimitedEvents } });
+const app = createCounterApp({
+  settings: { DATABASE_URL: databaseUrl, SESSION_SAVE_EVERY_REQUEST: true, ...unlimitedEvents },
+});
 const server = await app.listen(0, host);
 
 let stopping: Promise<void> | null = null;

@@ -9,7 +9,13 @@ export function processStats(collect: boolean): ProcessStats {
   if (collect && gc) for (let i = 0; i < GC_PASSES; i++) gc();
   const memory = process.memoryUsage();
   const cpu = process.cpuUsage();
-  return { rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, cpuMicros: cpu.user + cpu.system, gc: collect && gc !== undefined };
+  return {
+    rss: memory.rss,
+    heapUsed: memory.heapUsed,
+    external: memory.external,
+    cpuMicros: cpu.user + cpu.system,
+    gc: collect && gc !== undefined,
+  };
 }
 
 function reply(message: FromChild): void {

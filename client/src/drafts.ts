@@ -3,7 +3,14 @@
 // What the user typed in this page is never overwritten by a draft; passwords and files are never drafted.
 
 import { DRAFT_ATTR, DRAFT_DEBOUNCE_MS, EVENT_PREFIX, UNDRAFTED_TYPES } from "./constants";
-import { CLEAR_DRAFT_FUNCTION, DRAFT_RESTORE_ACTION, DRAFTS_CHANGED_ACTION, LOAD_DRAFT_FUNCTION, MAX_DRAFT_BYTES, SAVE_DRAFT_FUNCTION } from "../../src/protocol.ts";
+import {
+  CLEAR_DRAFT_FUNCTION,
+  DRAFT_RESTORE_ACTION,
+  DRAFTS_CHANGED_ACTION,
+  LOAD_DRAFT_FUNCTION,
+  MAX_DRAFT_BYTES,
+  SAVE_DRAFT_FUNCTION,
+} from "../../src/protocol.ts";
 import type { Behaviour } from "./behaviours";
 import { debounce } from "./debounce";
 import { emit } from "./events";

@@ -26,7 +26,12 @@ export function startKeyboardMaps(): void {
 export function comboOf(event: KeyboardEvent): string {
   const { key } = event;
   const shifted = key.length === 1 && /[a-z0-9]/i.test(key);
-  const parts = [event.ctrlKey && "ctrl", event.altKey && "alt", event.metaKey && "meta", event.shiftKey && !shifted && "shift"];
+  const parts = [
+    event.ctrlKey && "ctrl",
+    event.altKey && "alt",
+    event.metaKey && "meta",
+    event.shiftKey && !shifted && "shift",
+  ];
   return [...parts.filter(Boolean), KEY_NAMES[key] ?? key.toLowerCase()].join("+");
 }
 

@@ -1,7 +1,14 @@
 // The durable outbox: every call not yet acknowledged is also kept in localStorage, under this session's tag, so a
 // reload or a closed tab loses nothing; the next page of the session sends them once (the server keeps receipts).
 
-import { OUTBOX_ATTR, OUTBOX_COUNT_ATTR, OUTBOX_KEY_PREFIX, OUTBOX_MAX, OUTBOX_TTL_MS, SERVER_ACKS_KEY } from "./constants";
+import {
+  OUTBOX_ATTR,
+  OUTBOX_COUNT_ATTR,
+  OUTBOX_KEY_PREFIX,
+  OUTBOX_MAX,
+  OUTBOX_TTL_MS,
+  SERVER_ACKS_KEY,
+} from "./constants";
 
 export interface OutboxEntry {
   id: string;
@@ -24,7 +31,8 @@ export function openOutbox(sessionTag: string | null): OutboxEntry[] {
   tag = sessionTag;
   if (!tag || !storage()) return [];
   // Another tag is another session of this browser, ended since (login, logout): its calls must not reach this one.
-  for (const key of Object.keys(localStorage)) if (key.startsWith(OUTBOX_KEY_PREFIX) && key !== keyOf(tag)) localStorage.removeItem(key);
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith(OUTBOX_KEY_PREFIX) && key !== keyOf(tag)) localStorage.removeItem(key);
   if (!serverAcks()) return [];
   const left = read();
   for (const entry of left) mine.set(entry.id, entry);
@@ -67,7 +75,12 @@ function read(): OutboxEntry[] {
   const oldest = Date.now() - OUTBOX_TTL_MS;
   const valid = parsed.filter(
     (e): e is OutboxEntry =>
-      e !== null && typeof e === "object" && typeof e.id === "string" && typeof e.text === "string" && typeof e.at === "number" && e.at >= oldest,
+      e !== null &&
+      typeof e === "object" &&
+      typeof e.id === "string" &&
+      typeof e.text === "string" &&
+      typeof e.at === "number" &&
+      e.at >= oldest,
   );
   return valid.slice(-OUTBOX_MAX);
 }

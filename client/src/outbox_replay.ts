@@ -11,7 +11,9 @@ export function replayOutbox(): void {
   const tag = sessionTag();
   const left = openOutbox(tag);
   if (!left.length) return;
-  const frames = left.map((entry) => marked(entry, tag!)).filter((e): e is OutboxEntry & { frame: Values } => e !== null);
+  const frames = left
+    .map((entry) => marked(entry, tag!))
+    .filter((e): e is OutboxEntry & { frame: Values } => e !== null);
   // The page was rendered from the session, which may not have these yet: what the user typed last wins.
   for (const { fills, frame } of frames) {
     const form = fills ? document.getElementById(fills) : null;

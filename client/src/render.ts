@@ -45,7 +45,8 @@ function morph(el: Element, fragment: DocumentFragment): void {
     restoreFocus: true,
     callbacks: {
       beforeAttributeUpdated: (name, node, kind) =>
-        !(kind === "remove" && (name === LOADING_ATTR || name === BUSY_ATTR) && isLoading(node)) && !(name === "value" && typedSinceCallLeft(node)),
+        !(kind === "remove" && (name === LOADING_ATTR || name === BUSY_ATTR) && isLoading(node)) &&
+        !(name === "value" && typedSinceCallLeft(node)),
     },
   });
 }

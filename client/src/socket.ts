@@ -51,7 +51,8 @@ export function send(frame: { id: string; function?: string }, fills?: string): 
   const sent = Boolean(ws && current === "open");
   if (sent) ws!.send(text);
   unacked.set(frame.id, { text, sent });
-  if (!PAGE_ONLY_FUNCTIONS.includes(frame.function ?? "")) keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
+  if (!PAGE_ONLY_FUNCTIONS.includes(frame.function ?? ""))
+    keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
   if (!acking) forgetSent(UNACKED_KEPT);
 }
 

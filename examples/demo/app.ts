@@ -11,7 +11,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const DEMO_TEMPLATES = join(here, "templates");
 export const DEMO_LOCALE = join(here, "locale");
 /** The demo's named routes, which its templates link to with {% url %}. */
-export const DEMO_ROUTES = { home: "/", counter: "/counter", contact: "/contact", messages: "/messages", set_language: "/language/:code" };
+export const DEMO_ROUTES = {
+  home: "/",
+  counter: "/counter",
+  contact: "/contact",
+  messages: "/messages",
+  set_language: "/language/:code",
+};
 
 export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   const app = createApp({

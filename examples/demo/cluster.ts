@@ -20,7 +20,9 @@ if (cluster.isPrimary) {
     process.exit(1);
   }
   if (count > 1 && !settings.REDIS_URL) {
-    console.warn("cluster: without REDIS_URL, broadcasts and other tabs' updates only reach sockets of the same worker");
+    console.warn(
+      "cluster: without REDIS_URL, broadcasts and other tabs' updates only reach sockets of the same worker",
+    );
   }
   let stopping = false;
   const listening = new WeakSet<Worker>();
@@ -47,12 +49,14 @@ if (cluster.isPrimary) {
       stopping = true;
       const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
       for (const worker of workers) worker.process.kill("SIGTERM");
-      void Promise.all(workers.map((w) => w.isDead() ? null : once(w, "exit"))).then(() => process.exit(0));
+      void Promise.all(workers.map((w) => (w.isDead() ? null : once(w, "exit")))).then(() => process.exit(0));
     });
   }
   // One after another: the first worker creates the tables and the demo account.
   for (let i = 0; i < count; i++) await fork();
-  console.log(`cluster: ${count} workers (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`);
+  console.log(
+    `cluster: ${count} workers (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`,
+  );
 } else {
   await import("./main.ts");
 }
@@ -60,8 +64,11 @@ if (cluster.isPrimary) {
 /** Why workers would not see one another's sessions or locks with these settings (null when they do). */
 function reasonNotToShare(settings: ReturnType<typeof loadSettings>): string | null {
   if (settings.REDIS_URL) return null;
-  if (settings.SESSION_ENGINE === "cache") return "the cache engine without REDIS_URL keeps sessions in each worker's memory; set REDIS_URL";
-  if (settings.SESSION_ENGINE === "cached_db") return "cached_db without REDIS_URL keeps a cache in each worker that the others cannot invalidate; set REDIS_URL";
-  if (settings.DATABASE_URL.startsWith("sqlite:")) return "with SQLite and no REDIS_URL the session lock is per process; set REDIS_URL (or use PostgreSQL)";
+  if (settings.SESSION_ENGINE === "cache")
+    return "the cache engine without REDIS_URL keeps sessions in each worker's memory; set REDIS_URL";
+  if (settings.SESSION_ENGINE === "cached_db")
+    return "cached_db without REDIS_URL keeps a cache in each worker that the others cannot invalidate; set REDIS_URL";
+  if (settings.DATABASE_URL.startsWith("sqlite:"))
+    return "with SQLite and no REDIS_URL the session lock is per process; set REDIS_URL (or use PostgreSQL)";
   return null;
 }

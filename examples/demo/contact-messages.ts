@@ -27,17 +27,18 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS contact_message (
 /** Saves a valid form; returns the new message's id. */
 export async function saveContact(databaseUrl: string, form: ContactFormInstance): Promise<number> {
   const { name, email, website, message } = form.cleanedData;
-  const [row] = await query<{ id: number }>(databaseUrl, "INSERT INTO contact_message (name, email, website, message) VALUES (?, ?, ?, ?) RETURNING id", [
-    name,
-    email,
-    website ?? "",
-    message ?? "",
-  ]);
+  const [row] = await query<{ id: number }>(
+    databaseUrl,
+    "INSERT INTO contact_message (name, email, website, message) VALUES (?, ?, ?, ?) RETURNING id",
+    [name, email, website ?? "", message ?? ""],
+  );
   return row!.id;
 }
 
 export function listContacts(databaseUrl: string): Promise<ContactMessage[]> {
-  return query(databaseUrl, "SELECT id, name, email, website, message FROM contact_message ORDER BY id DESC LIMIT ?", [MESSAGES_SHOWN]);
+  return query(databaseUrl, "SELECT id, name, email, website, message FROM contact_message ORDER BY id DESC LIMIT ?", [
+    MESSAGES_SHOWN,
+  ]);
 }
 
 /** Whether a message with that id was there to delete. */
@@ -59,11 +60,19 @@ async function query<R>(databaseUrl: string, sql: string, values: unknown[]): Pr
     }
     await ready;
     let n = 0;
-    return (await pgQuery(pool, pool, sql.replace(/\?/g, () => `$${++n}`), values)).rows as R[];
+    return (
+      await pgQuery(
+        pool,
+        pool,
+        sql.replace(/\?/g, () => `$${++n}`),
+        values,
+      )
+    ).rows as R[];
   }
   const db = openSqlite(databaseUrl);
   db.exec(SQLITE_TABLE);
   const columns = db.prepare<[], { name: string }>("PRAGMA table_info(contact_message)").all();
-  if (!columns.some((c) => c.name === "website")) db.exec("ALTER TABLE contact_message ADD COLUMN website TEXT NOT NULL DEFAULT ''");
+  if (!columns.some((c) => c.name === "website"))
+    db.exec("ALTER TABLE contact_message ADD COLUMN website TEXT NOT NULL DEFAULT ''");
   return db.prepare(sql).all(...values) as R[];
 }

@@ -1,7 +1,15 @@
 // The seed guide's handlers, in TypeScript: a counter and form drafts kept in the session, and the messages.
 
 import { z } from "zod";
-import { escapeHtml, gettext, liveviewHandler, onSessionChange, renderToString, send, type Consumer } from "liveview-node";
+import {
+  escapeHtml,
+  gettext,
+  liveviewHandler,
+  onSessionChange,
+  renderToString,
+  send,
+  type Consumer,
+} from "liveview-node";
 import { ContactForm } from "./contact-form.ts";
 import { deleteContact, listContacts, saveContact } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice, type Draft } from "./draft-notice.ts";
@@ -28,20 +36,31 @@ liveviewHandler("autosave_form", async (consumer, content) => {
   if (!session.has("form_drafts")) session.set("form_drafts", {});
   session.get("form_drafts")[formId] = { data: content.form, timestamp: new Date().toISOString() };
   // No save() here: a change made in place is saved when the handler returns.
-  await send(consumer, { target: "#autosave-status", html: `<small class="text-success">${escapeHtml(gettext("✓ Draft saved"))}</small>` });
+  await send(consumer, {
+    target: "#autosave-status",
+    html: `<small class="text-success">${escapeHtml(gettext("✓ Draft saved"))}</small>`,
+  });
 });
 
 // Another tab saved or cleared a draft: the contact page here says whether there is one.
 onSessionChange("form_drafts", async (consumer) => {
   const draft = consumer.scope.session.get("form_drafts", {})[CONTACT_FORM_ID];
-  await send(consumer, { target: "#draft-notice-slot", html: await renderToString("draft_notice.html", draftNotice(draft)) });
+  await send(consumer, {
+    target: "#draft-notice-slot",
+    html: await renderToString("draft_notice.html", draftNotice(draft)),
+  });
 });
 
 liveviewHandler("restore_form_draft", async (consumer, content) => {
   const formId = formIdOf(content);
   const draft: Draft | undefined = consumer.scope.session.get("form_drafts", {})[formId];
   if (draft) {
-    await send(consumer, { action: "restore_form", form_id: formId, form_data: draft.data as never, saved_at: draft.timestamp });
+    await send(consumer, {
+      action: "restore_form",
+      form_id: formId,
+      form_data: draft.data as never,
+      saved_at: draft.timestamp,
+    });
   } else {
     await send(consumer, { action: "no_draft_found", form_id: formId });
   }
@@ -61,7 +80,10 @@ liveviewHandler("submit_contact", async (consumer, content) => {
     await saveContact(consumer.runtime.settings.DATABASE_URL, form);
     const drafts = session.get("form_drafts");
     if (drafts && formId in drafts) delete drafts[formId];
-    await send(consumer, { target: "#contact-container", html: `<div class="alert alert-success" id="sent">${escapeHtml(gettext("Message sent!"))}</div>` });
+    await send(consumer, {
+      target: "#contact-container",
+      html: `<div class="alert alert-success" id="sent">${escapeHtml(gettext("Message sent!"))}</div>`,
+    });
   } else {
     const html = await renderToString("contact_form.html", { form, form_id: formId });
     await send(consumer, { target: "#contact-container", html });
@@ -74,6 +96,9 @@ const DeleteMessage = z.object({ data: z.object({ id: z.coerce.number().int().po
 liveviewHandler("delete_message", { loginRequired: true, schema: DeleteMessage }, async (consumer, content) => {
   const databaseUrl = consumer.runtime.settings.DATABASE_URL;
   await deleteContact(databaseUrl, content.data.id);
-  const html = await renderToString("message_list.html", { messages: await listContacts(databaseUrl), user: consumer.scope.user });
+  const html = await renderToString("message_list.html", {
+    messages: await listContacts(databaseUrl),
+    user: consumer.scope.user,
+  });
   await send(consumer, { target: "#messages", html });
 });

@@ -10,7 +10,8 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 export const home = (request: Request) => render(request, "home.html");
 
-export const counter = (request: Request) => render(request, "counter_page.html", { count: request.session.get("counter", 0) });
+export const counter = (request: Request) =>
+  render(request, "counter_page.html", { count: request.session.get("counter", 0) });
 
 export function contact(request: Request) {
   const draft = request.session.get("form_drafts", {})[CONTACT_FORM_ID];
@@ -41,7 +42,8 @@ export async function logoutSubmit(request: Request) {
 export function setLanguage(request: Request, params: Record<string, string>) {
   const response = redirect(localPath(request.query.get("next")));
   const code = supportedLanguage(params.code);
-  if (code) response.headers["Set-Cookie"] = `django_language=${code}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
+  if (code)
+    response.headers["Set-Cookie"] = `django_language=${code}; Path=/; Max-Age=${ONE_YEAR_SECONDS}; SameSite=Lax`;
   return response;
 }
 

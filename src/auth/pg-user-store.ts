@@ -16,7 +16,10 @@ export class PgUserStore implements UserStore {
   private readonly ddl: string;
   private ready: Promise<void> | null = null;
 
-  constructor(private readonly pool: Pool, options: { schema?: string } = {}) {
+  constructor(
+    private readonly pool: Pool,
+    options: { schema?: string } = {},
+  ) {
     retainPg(pool);
     const schema = schemaName(options.schema ?? "public");
     this.table = `${schema}.liveview_user`;
@@ -40,7 +43,10 @@ export class PgUserStore implements UserStore {
 
   async create(username: string, password: string): Promise<User> {
     const hash = await hashPassword(password);
-    const [row] = await this.query<{ id: number }>(`INSERT INTO ${this.table} (username, password) VALUES ($1, $2) RETURNING id`, [username, hash]);
+    const [row] = await this.query<{ id: number }>(
+      `INSERT INTO ${this.table} (username, password) VALUES ($1, $2) RETURNING id`,
+      [username, hash],
+    );
     return makeUser(row!.id, username);
   }
 

@@ -33,13 +33,17 @@ export class SqliteUserStore implements UserStore {
 
   async create(username: string, password: string): Promise<User> {
     const hash = await hashPassword(password);
-    const { lastInsertRowid } = this.db.prepare("INSERT INTO liveview_user (username, password) VALUES (?, ?)").run(username, hash);
+    const { lastInsertRowid } = this.db
+      .prepare("INSERT INTO liveview_user (username, password) VALUES (?, ?)")
+      .run(username, hash);
     return makeUser(Number(lastInsertRowid), username);
   }
 
   async get(id: number): Promise<User | null> {
     // An outage fails the request (store_unavailable): a user who cannot be read is never taken for nobody.
-    const row = sqliteRead(this.db, () => this.db.prepare<[number], Row>("SELECT id, username, password FROM liveview_user WHERE id = ?").get(id));
+    const row = sqliteRead(this.db, () =>
+      this.db.prepare<[number], Row>("SELECT id, username, password FROM liveview_user WHERE id = ?").get(id),
+    );
     return row ? makeUser(row.id, row.username) : null;
   }
 
@@ -54,6 +58,10 @@ export class SqliteUserStore implements UserStore {
   }
 
   private find(username: string): Row | undefined {
-    return sqliteRead(this.db, () => this.db.prepare<[string], Row>("SELECT id, username, password FROM liveview_user WHERE username = ?").get(username));
+    return sqliteRead(this.db, () =>
+      this.db
+        .prepare<[string], Row>("SELECT id, username, password FROM liveview_user WHERE username = ?")
+        .get(username),
+    );
   }
 }

@@ -14,7 +14,12 @@ export interface AnonymousUser {
   readonly isAnonymous: true;
 }
 
-export const anonymousUser: AnonymousUser = Object.freeze({ id: null, username: "", isAuthenticated: false, isAnonymous: true });
+export const anonymousUser: AnonymousUser = Object.freeze({
+  id: null,
+  username: "",
+  isAuthenticated: false,
+  isAnonymous: true,
+});
 
 export type AnyUser = User | AnonymousUser;
 

@@ -12,7 +12,11 @@ import type { RedisSubscriber } from "./redis-subscriber.ts";
 
 /** A group message that Redis could not carry: the sender hears of it, as of any store that is down. */
 function undelivered(group: string, why: string): Error {
-  return storeUnavailable("Redis pub/sub", new Error(`a message to group ${group} was not delivered: ${why}`), "Send it again in a moment.");
+  return storeUnavailable(
+    "Redis pub/sub",
+    new Error(`a message to group ${group} was not delivered: ${why}`),
+    "Send it again in a moment.",
+  );
 }
 
 export interface RedisChannelLayerOptions {
@@ -81,7 +85,8 @@ export class RedisChannelLayer implements ChannelLayer {
     const channel = this.prefix + group;
     const envelope: Envelope = { o: this.origin, s: ++this.sequence, m: message };
     const members = this.local.hasGroup(group);
-    if (members && !this.subscriber.isSubscribed(channel)) throw undelivered(group, "this process's subscription to it is being restored");
+    if (members && !this.subscriber.isSubscribed(channel))
+      throw undelivered(group, "this process's subscription to it is being restored");
     const echo = members ? this.echo(group, envelope.s) : null;
     let receivers: number;
     try {
@@ -104,7 +109,9 @@ export class RedisChannelLayer implements ChannelLayer {
         clearTimeout(timer);
         this.echoes.delete(sequence);
         if (!cameBack && this.local.hasGroup(group)) {
-          connectionLog().error(`liveview: a message to group ${group} did not come back from Redis within ${REDIS_COMMAND_TIMEOUT_MS} ms; this process's sockets in it may have missed it`);
+          connectionLog().error(
+            `liveview: a message to group ${group} did not come back from Redis within ${REDIS_COMMAND_TIMEOUT_MS} ms; this process's sockets in it may have missed it`,
+          );
         }
         resolve();
       };

@@ -19,7 +19,9 @@ async function main(args: string[]): Promise<number> {
     const folders = rest.filter((_, i) => packageAt < 0 || (i !== packageAt && i !== packageAt + 1));
     if (folders.length !== 1 || (packageAt >= 0 && !packageSpec)) return usage();
     const folder = newApp(folders[0]!, { packageSpec });
-    console.log(`Wrote a new app in ${folder}. Next:\n  cd ${folders[0]}\n  npm install\n  npm start    # http://127.0.0.1:8000\n  npm test`);
+    console.log(
+      `Wrote a new app in ${folder}. Next:\n  cd ${folders[0]}\n  npm install\n  npm start    # http://127.0.0.1:8000\n  npm test`,
+    );
     return 0;
   }
   if (command === "clearsessions" && rest.length === 0) {
@@ -37,6 +39,8 @@ function usage(): number {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`liveview-node: ${error instanceof NewAppError || error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `liveview-node: ${error instanceof NewAppError || error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = EXIT_FAILED;
 }

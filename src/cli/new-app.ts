@@ -24,7 +24,9 @@ export function newApp(folder: string, options: NewAppOptions = {}): string {
   const target = resolve(folder);
   const name = basename(target);
   if (!NPM_NAME.test(name)) {
-    throw new NewAppError(`"${name}" cannot be a package name: use lowercase letters, digits, and - . _ ~ (e.g. my-app)`);
+    throw new NewAppError(
+      `"${name}" cannot be a package name: use lowercase letters, digits, and - . _ ~ (e.g. my-app)`,
+    );
   }
   if (existsSync(target) && readdirSync(target).length > 0) {
     throw new NewAppError(`${target} already exists and is not empty; choose a new folder`);

@@ -11,6 +11,9 @@ export function loadDriver<T>(name: "ioredis" | "pg", setting: string): T {
     return require(name) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
-    throw new LiveViewError("bad_setting", `${setting} needs the ${name} package, which is not installed: npm install ${name}`);
+    throw new LiveViewError(
+      "bad_setting",
+      `${setting} needs the ${name} package, which is not installed: npm install ${name}`,
+    );
   }
 }

@@ -37,8 +37,12 @@ export class GroupCommit {
   private constructor(private readonly db: SqliteDatabase) {
     const sql = (s: string) => db.prepare(s);
     this.statements = {
-      begin: sql("BEGIN IMMEDIATE"), commit: sql("COMMIT"), rollback: sql("ROLLBACK"),
-      savepoint: sql("SAVEPOINT liveview_write"), release: sql("RELEASE liveview_write"), undo: sql("ROLLBACK TO liveview_write"),
+      begin: sql("BEGIN IMMEDIATE"),
+      commit: sql("COMMIT"),
+      rollback: sql("ROLLBACK"),
+      savepoint: sql("SAVEPOINT liveview_write"),
+      release: sql("RELEASE liveview_write"),
+      undo: sql("ROLLBACK TO liveview_write"),
       dataVersion: db.prepare("PRAGMA data_version").pluck(),
     };
   }

@@ -25,7 +25,9 @@ export function createPgPool(url: string, max = PG_POOL_SIZE): Pool {
     allowExitOnIdle: true,
   });
   // An idle connection that the server drops emits 'error' on the pool; the next query reconnects.
-  pool.on("error", (error) => connectionLog().error(`liveview: PostgreSQL at ${where(pool)}: idle connection lost: ${error.message}`));
+  pool.on("error", (error) =>
+    connectionLog().error(`liveview: PostgreSQL at ${where(pool)}: idle connection lost: ${error.message}`),
+  );
   return pool;
 }
 
@@ -48,7 +50,12 @@ export function where(pool: Pool): string {
 }
 
 /** Runs a query; a connection failure or timeout becomes store_unavailable, a SQL error stays as it is. */
-export async function pgQuery<R extends pg.QueryResultRow>(db: Pool | PoolClient, pool: Pool, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+export async function pgQuery<R extends pg.QueryResultRow>(
+  db: Pool | PoolClient,
+  pool: Pool,
+  text: string,
+  values: unknown[] = [],
+): Promise<pg.QueryResult<R>> {
   try {
     return await db.query<R>(text, values);
   } catch (error) {
@@ -69,12 +76,17 @@ export function pgError(pool: Pool, error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code);
   if (sqlState && !/^(08|53|57)/.test(code)) return error;
-  return storeUnavailable(`PostgreSQL at ${where(pool)}`, error, "Check that it is running and that DATABASE_URL points to it; the server reconnects by itself, so try again in a moment.");
+  return storeUnavailable(
+    `PostgreSQL at ${where(pool)}`,
+    error,
+    "Check that it is running and that DATABASE_URL points to it; the server reconnects by itself, so try again in a moment.",
+  );
 }
 
 /** A schema name to interpolate into SQL, checked and quoted. */
 export function schemaName(schema: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new LiveViewError("bad_setting", `"${schema}" is not a usable schema name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new LiveViewError("bad_setting", `"${schema}" is not a usable schema name`);
   return `"${schema}"`;
 }
 

@@ -3,7 +3,10 @@
 import { connectionLog } from "../logger.ts";
 import type { Redis } from "ioredis";
 import {
-  REDIS_COMMAND_TIMEOUT_MS, REDIS_CONNECT_TIMEOUT_MS, REDIS_READY_WAIT_MS, REDIS_RETRY_MAX_MS,
+  REDIS_COMMAND_TIMEOUT_MS,
+  REDIS_CONNECT_TIMEOUT_MS,
+  REDIS_READY_WAIT_MS,
+  REDIS_RETRY_MAX_MS,
 } from "../constants.ts";
 import type { LiveViewError } from "../errors.ts";
 import { loadDriver } from "./driver.ts";
@@ -32,7 +35,9 @@ export function connectRedis(url: string, role = "commands"): Redis {
   client.on("error", (error: Error) => {
     if (down) return; // one line per outage, not one per reconnection attempt
     down = true;
-    connectionLog().error(`liveview: Redis at ${where(client)} (${role}) is unavailable: ${error.message}; reconnecting`);
+    connectionLog().error(
+      `liveview: Redis at ${where(client)} (${role}) is unavailable: ${error.message}; reconnecting`,
+    );
   });
   client.on("ready", () => {
     if (down) connectionLog().error(`liveview: Redis at ${where(client)} (${role}) is back`);
@@ -52,7 +57,8 @@ export function where(client: Redis): string {
 export function whenReady(client: Redis): Promise<void> {
   if (client.status === "ready") return Promise.resolve();
   if (client.status === "end") return Promise.reject(unavailable(client, new Error("the connection was closed")));
-  if (client.status === "reconnecting") return Promise.reject(unavailable(client, new Error("not connected, retrying")));
+  if (client.status === "reconnecting")
+    return Promise.reject(unavailable(client, new Error("not connected, retrying")));
   return new Promise((resolve, reject) => {
     const onReady = () => {
       clearTimeout(timer);
@@ -83,7 +89,11 @@ function isReplyError(error: unknown): boolean {
 }
 
 export function unavailable(client: Redis, cause: unknown): LiveViewError {
-  return storeUnavailable(`Redis at ${where(client)}`, cause, "Check that it is running and that REDIS_URL points to it; the server reconnects by itself, so try again in a moment.");
+  return storeUnavailable(
+    `Redis at ${where(client)}`,
+    cause,
+    "Check that it is running and that REDIS_URL points to it; the server reconnects by itself, so try again in a moment.",
+  );
 }
 
 /** Records one more user of a client (see releaseRedis). */

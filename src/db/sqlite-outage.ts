@@ -11,7 +11,8 @@ import { storeUnavailable } from "../errors.ts";
 
 /** Result codes (primary and extended) that say the database cannot be used now, as opposed to a bad statement. */
 const OUTAGE_CODE = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CANTOPEN|PROTOCOL)/;
-const ADVICE = "Check for a program holding a long write transaction on the file (a backup, a migration, an open sqlite3 shell) " +
+const ADVICE =
+  "Check for a program holding a long write transaction on the file (a backup, a migration, an open sqlite3 shell) " +
   "and that its disk is writable and not full; every new request tries again, so try again in a moment.";
 
 /** Databases whose last write failed for an outage: their writes do not wait for the lock. */
@@ -32,7 +33,9 @@ export function sqliteWrite<T>(db: SqliteDatabase, write: () => T): T {
     if (!failing.has(db)) {
       failing.add(db);
       db.pragma("busy_timeout = 0");
-      connectionLog().error(`liveview: SQLite at ${db.name} cannot be written (${(error as Error).message}); writes fail at once until one succeeds`);
+      connectionLog().error(
+        `liveview: SQLite at ${db.name} cannot be written (${(error as Error).message}); writes fail at once until one succeeds`,
+      );
     }
     throw unavailable(error, "saved");
   }

@@ -36,7 +36,11 @@ export function openSqlite(url: string, options: SqliteOptions = {}): SqliteData
   const synchronous = options.SQLITE_SYNCHRONOUS;
   if (synchronous !== undefined) {
     // Checked again here: the value goes into SQL, and this function is public.
-    if (!SQLITE_SYNCHRONOUS_MODES.includes(synchronous)) throw new LiveViewError("bad_setting", `SQLITE_SYNCHRONOUS=${synchronous} is not one of ${SQLITE_SYNCHRONOUS_MODES.join(", ")}`);
+    if (!SQLITE_SYNCHRONOUS_MODES.includes(synchronous))
+      throw new LiveViewError(
+        "bad_setting",
+        `SQLITE_SYNCHRONOUS=${synchronous} is not one of ${SQLITE_SYNCHRONOUS_MODES.join(", ")}`,
+      );
     db.pragma(`synchronous = ${synchronous}`);
   }
   return db;

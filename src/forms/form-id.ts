@@ -9,6 +9,10 @@ export function isFormId(id: unknown): id is string {
 }
 
 export function checkedFormId(id: unknown): string {
-  if (!isFormId(id)) throw new LiveViewError("invalid_content", "form_id must be the id of a form on the page: a letter, then up to 63 letters, digits, _ or -");
+  if (!isFormId(id))
+    throw new LiveViewError(
+      "invalid_content",
+      "form_id must be the id of a form on the page: a letter, then up to 63 letters, digits, _ or -",
+    );
   return id;
 }

@@ -34,7 +34,8 @@ export function loadCatalogs(localeDir: string): void {
   for (const lang of readdirSync(localeDir)) {
     const dir = join(localeDir, lang, "LC_MESSAGES");
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".po"))) addCatalog(lang, readFileSync(join(dir, file)));
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".po")))
+      addCatalog(lang, readFileSync(join(dir, file)));
   }
 }
 

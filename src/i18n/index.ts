@@ -8,7 +8,8 @@ export { activeLanguage, languageForRequest, setDefaultLanguage, withLanguage } 
 
 export const gettext = (msgid: string): string => catalogs.gettext(activeLanguage(), msgid);
 export const pgettext = (context: string, msgid: string): string => catalogs.pgettext(activeLanguage(), context, msgid);
-export const ngettext = (singular: string, plural: string, n: number): string => catalogs.ngettext(activeLanguage(), singular, plural, n);
+export const ngettext = (singular: string, plural: string, n: number): string =>
+  catalogs.ngettext(activeLanguage(), singular, plural, n);
 export const npgettext = (context: string, singular: string, plural: string, n: number): string =>
   catalogs.npgettext(activeLanguage(), context, singular, plural, n);
 

@@ -22,5 +22,8 @@ export interface LiveRuntime {
   /** The app's `onError`, told of every handler that failed. */
   onError: ((error: unknown, where: { handler: string }) => void) | null;
   /** Renders a GET view in process for SPA navigation; a redirect when the path is not a live route or not a page. */
-  renderPage(consumer: Consumer, url: string): Promise<{ html: string; title: string | null; url: string } | { redirect: string }>;
+  renderPage(
+    consumer: Consumer,
+    url: string,
+  ): Promise<{ html: string; title: string | null; url: string } | { redirect: string }>;
 }

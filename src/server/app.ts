@@ -89,7 +89,12 @@ export class App implements LiveRuntime {
     // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
     const deployment = createDeployment(this.settings, { use: options });
     this.channels = deployment.channels;
-    this.sessions = new Sessions(deployment.sessionStore, deployment.sessionLock, this.channels, this.settings.SESSION_COOKIE_AGE);
+    this.sessions = new Sessions(
+      deployment.sessionStore,
+      deployment.sessionLock,
+      this.channels,
+      this.settings.SESSION_COOKIE_AGE,
+    );
     this.users = deployment.users;
     if (options.registry) this.templates = new TemplateEnvironment(options.templates ?? []);
     else {
@@ -159,7 +164,10 @@ export class App implements LiveRuntime {
   }
 
   /** Runs its own server; resolves once it listens. Port 0 picks a free port. */
-  async listen(port = Number(process.env.PORT ?? DEFAULT_PORT), host = process.env.HOST ?? DEFAULT_HOST): Promise<Server> {
+  async listen(
+    port = Number(process.env.PORT ?? DEFAULT_PORT),
+    host = process.env.HOST ?? DEFAULT_HOST,
+  ): Promise<Server> {
     const server = createHttpServer(this.settings, this.handler);
     this.attach(server);
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
@@ -173,7 +181,8 @@ export class App implements LiveRuntime {
   describeStorage(): string {
     const s = this.settings;
     const database = s.DATABASE_URL.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-    const cache = s.SESSION_ENGINE === "db" ? "" : s.REDIS_URL ? `, cache on ${s.REDIS_URL}` : ", cache in this process";
+    const cache =
+      s.SESSION_ENGINE === "db" ? "" : s.REDIS_URL ? `, cache on ${s.REDIS_URL}` : ", cache in this process";
     const groups = s.REDIS_URL ? "groups over Redis" : "groups in this process";
     return `sessions: ${s.SESSION_ENGINE} on ${database}${cache}; ${groups}`;
   }
@@ -182,7 +191,9 @@ export class App implements LiveRuntime {
   private checkClientBundle(): void {
     const file = join(this.clientDirectory, CLIENT_FILE);
     if (!existsSync(file)) {
-      throw new Error(`liveview: the browser client is missing (${file}); build it with \`npm run build\` in the package`);
+      throw new Error(
+        `liveview: the browser client is missing (${file}); build it with \`npm run build\` in the package`,
+      );
     }
   }
 
@@ -192,7 +203,10 @@ export class App implements LiveRuntime {
   }
 
   /** SPA navigation: the GET view at `url`, rendered with the socket's session and user (see live/navigate.ts). */
-  async renderPage(consumer: Consumer, url: string): Promise<{ html: string; title: string | null; url: string } | { redirect: string }> {
+  async renderPage(
+    consumer: Consumer,
+    url: string,
+  ): Promise<{ html: string; title: string | null; url: string } | { redirect: string }> {
     const target = requestUrl(url);
     const match = this.router.match("GET", target.pathname);
     if (!match || !match.options.live) return { redirect: url };
@@ -212,7 +226,9 @@ export class App implements LiveRuntime {
     const location = response.headers.Location;
     if (typeof location === "string") return { redirect: location };
     const page = response.status === 200 && response.isHtml ? mainContent(String(response.body)) : null;
-    return page === null ? { redirect: url } : { html: page, title: pageTitle(String(response.body)), url: target.pathname + target.search };
+    return page === null
+      ? { redirect: url }
+      : { html: page, title: pageTitle(String(response.body)), url: target.pathname + target.search };
   }
 
   /** Sends a browser message to every socket of a group, from anywhere (a job, a webhook, another view). */
@@ -226,7 +242,15 @@ export class App implements LiveRuntime {
 
   async close(): Promise<void> {
     await this.live.close();
-    await Promise.all([...this.servers].map((s) => new Promise((resolve) => { s.closeAllConnections?.(); s.close(resolve); })));
+    await Promise.all(
+      [...this.servers].map(
+        (s) =>
+          new Promise((resolve) => {
+            s.closeAllConnections?.();
+            s.close(resolve);
+          }),
+      ),
+    );
     await this.sessions.close();
     await this.channels.close();
     await this.users.close?.();

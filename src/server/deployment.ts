@@ -52,14 +52,25 @@ export function createDeployment(settings: Settings, options: DeploymentOptions 
   const data = () => (pool ??= createPgPool(pgUrl!));
   const prefix = options.redisPrefix;
 
-  const sessionStore = use.sessionStore ?? createSessionStore(settings, { redis: commands, pg: data, redisPrefix: prefix, pgSchema: options.pgSchema });
-  const sessionLock = use.sessionLock ?? (
-    redisUrl ? new RedisSessionLock(commands(), subscriptions(), { prefix, leaseMs: options.lockLeaseMs })
-    : pgUrl ? new PgSessionLock(createPgPool(pgUrl), { namespace: options.pgSchema })
-    : new MemorySessionLock());
-  const channels = use.channels ?? (redisUrl ? new RedisChannelLayer(commands(), subscriptions(), { prefix }) : new MemoryChannelLayer());
-  const users = use.users ?? (
-    pgUrl ? new PgUserStore(data(), { schema: options.pgSchema })
-    : new SqliteUserStore(openSqlite(settings.DATABASE_URL.startsWith("sqlite:") ? settings.DATABASE_URL : "sqlite::memory:", settings)));
+  const sessionStore =
+    use.sessionStore ??
+    createSessionStore(settings, { redis: commands, pg: data, redisPrefix: prefix, pgSchema: options.pgSchema });
+  const sessionLock =
+    use.sessionLock ??
+    (redisUrl
+      ? new RedisSessionLock(commands(), subscriptions(), { prefix, leaseMs: options.lockLeaseMs })
+      : pgUrl
+        ? new PgSessionLock(createPgPool(pgUrl), { namespace: options.pgSchema })
+        : new MemorySessionLock());
+  const channels =
+    use.channels ??
+    (redisUrl ? new RedisChannelLayer(commands(), subscriptions(), { prefix }) : new MemoryChannelLayer());
+  const users =
+    use.users ??
+    (pgUrl
+      ? new PgUserStore(data(), { schema: options.pgSchema })
+      : new SqliteUserStore(
+          openSqlite(settings.DATABASE_URL.startsWith("sqlite:") ? settings.DATABASE_URL : "sqlite::memory:", settings),
+        ));
   return { sessionStore, sessionLock, channels, users };
 }

@@ -19,7 +19,8 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
   const method = req.method ?? "GET";
   if (url.pathname.startsWith(STATIC_URL) && (method === "GET" || method === "HEAD")) {
     const relative = decodePathPart(url.pathname.slice(STATIC_URL.length));
-    const dirs = url.pathname === CLIENT_BUNDLE_URL ? [app.clientDirectory, ...app.staticDirectories] : app.staticDirectories;
+    const dirs =
+      url.pathname === CLIENT_BUNDLE_URL ? [app.clientDirectory, ...app.staticDirectories] : app.staticDirectories;
     const file = url.pathname === CLIENT_BUNDLE_URL ? "liveview.js" : relative;
     if (await serveStatic(dirs, file, res)) return;
     return write(res, text("Not found", 404));
@@ -27,13 +28,21 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
   const match = app.router.match(method, url.pathname);
   if (!match) {
     const allowed = app.router.allows(url.pathname);
-    return write(res, allowed.length ? new HttpResponse("Method not allowed", 405, { Allow: allowed.join(", ") }) : text("Not found", 404));
+    return write(
+      res,
+      allowed.length
+        ? new HttpResponse("Method not allowed", 405, { Allow: allowed.join(", ") })
+        : text("Not found", 404),
+    );
   }
   let body: Record<string, unknown>;
   try {
     body = await readBody(req);
   } catch (error) {
-    return write(res, error instanceof BodyTooLarge ? text("Request body too large", 413) : text("Malformed request body", 400));
+    return write(
+      res,
+      error instanceof BodyTooLarge ? text("Request body too large", 413) : text("Malformed request body", 400),
+    );
   }
   const settings = app.settings;
   const cookies = parseCookies(req.headers.cookie);
@@ -44,11 +53,23 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
       cookieKey,
       async (session) => {
         const user = await userOf(session, app.users);
-        const request = buildRequest(app, { method, url, headers: req.headers, cookies, body, session, user, live: false });
+        const request = buildRequest(app, {
+          method,
+          url,
+          headers: req.headers,
+          cookies,
+          body,
+          session,
+          user,
+          live: false,
+        });
         if (method === "POST" && !match.options.csrfExempt && !csrfValid(session, body, req.headers["x-csrftoken"])) {
           return text("CSRF verification failed: the form must carry the page's csrf_token", 403);
         }
-        const language = languageForRequest(cookies[settings.LANGUAGE_COOKIE_NAME], String(req.headers["accept-language"] ?? ""));
+        const language = languageForRequest(
+          cookies[settings.LANGUAGE_COOKIE_NAME],
+          String(req.headers["accept-language"] ?? ""),
+        );
         const response = await withLanguage(language, () => app.runView(match, request));
         // A page that loads the client must leave the browser holding the session its socket will use (a redirect
         // loads no page: after a logout it leaves the cookie expired).

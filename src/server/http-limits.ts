@@ -36,6 +36,10 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
     socket.destroy();
     return;
   }
-  const [status, reason, detail] = PARSER_ERRORS[error.code ?? ""] ?? [400, "Bad Request", `the request is not valid HTTP (${error.code ?? error.message})`];
+  const [status, reason, detail] = PARSER_ERRORS[error.code ?? ""] ?? [
+    400,
+    "Bad Request",
+    `the request is not valid HTTP (${error.code ?? error.message})`,
+  ];
   answerAndClose(socket, status, reason, `${reason}: ${detail}.`);
 }

@@ -4,7 +4,12 @@ import { csrfToken } from "../session/csrf.ts";
 import type { Request } from "./request.ts";
 import { HttpResponse } from "./response.ts";
 
-export async function render(request: Request, template: string, context: Record<string, unknown> = {}, status = 200): Promise<HttpResponse> {
+export async function render(
+  request: Request,
+  template: string,
+  context: Record<string, unknown> = {},
+  status = 200,
+): Promise<HttpResponse> {
   const html = await request.app.templates.renderToString(template, {
     request,
     user: request.user,

@@ -16,7 +16,8 @@ export class HttpResponse {
 }
 
 export const html = (body: string, status = 200) => new HttpResponse(body, status);
-export const text = (body: string, status = 200) => new HttpResponse(body, status, { "Content-Type": "text/plain; charset=utf-8" });
+export const text = (body: string, status = 200) =>
+  new HttpResponse(body, status, { "Content-Type": "text/plain; charset=utf-8" });
 export const json = (value: unknown, status = 200) =>
   new HttpResponse(JSON.stringify(value), status, { "Content-Type": "application/json" });
 export const redirect = (location: string, status = 302) => new HttpResponse("", status, { Location: location });

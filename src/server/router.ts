@@ -4,7 +4,10 @@ import type { HttpResponse } from "./response.ts";
 import type { Request } from "./request.ts";
 import { decodePathPart } from "./request-target.ts";
 
-export type View = (request: Request, params: Record<string, string>) => Promise<HttpResponse | string> | HttpResponse | string;
+export type View = (
+  request: Request,
+  params: Record<string, string>,
+) => Promise<HttpResponse | string> | HttpResponse | string;
 
 export interface RouteOptions {
   /** Whether SPA navigation may render this view over the socket (GET routes only; default true). */
@@ -39,23 +42,37 @@ export class Router {
     const names: string[] = [];
     const source = path
       .split("/")
-      .map((part) => (part.startsWith(":") ? (names.push(part.slice(1)), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+      .map((part) =>
+        part.startsWith(":") ? (names.push(part.slice(1)), "([^/]+)") : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+      )
       .join("/");
-    this.routes.push({ method, path, pattern: new RegExp(`^${source}/?$`), names, view, live: options.live ?? method === "GET", csrfExempt: options.csrfExempt ?? false });
+    this.routes.push({
+      method,
+      path,
+      pattern: new RegExp(`^${source}/?$`),
+      names,
+      view,
+      live: options.live ?? method === "GET",
+      csrfExempt: options.csrfExempt ?? false,
+    });
     if (options.name !== undefined) this.named.set(options.name, path);
   }
 
   /** The path of a named route, its `:params` filled from `args` in order or from `kwargs` by name. */
   reverse(name: string, args: unknown[] = [], kwargs: Record<string, unknown> = {}): string {
     const path = this.named.get(name);
-    if (path === undefined) throw new Error(`Reverse for '${name}' not found: no route has that name (known: ${[...this.named.keys()].join(", ") || "none"})`);
+    if (path === undefined)
+      throw new Error(
+        `Reverse for '${name}' not found: no route has that name (known: ${[...this.named.keys()].join(", ") || "none"})`,
+      );
     let position = 0;
     return path
       .split("/")
       .map((part) => {
         if (!part.startsWith(":")) return part;
         const value = Object.hasOwn(kwargs, part.slice(1)) ? kwargs[part.slice(1)] : args[position++];
-        if (value === undefined || value === null || String(value) === "") throw new Error(`Reverse for '${name}' needs a value for ${part}`);
+        if (value === undefined || value === null || String(value) === "")
+          throw new Error(`Reverse for '${name}' needs a value for ${part}`);
         return encodeURIComponent(String(value));
       })
       .join("/");

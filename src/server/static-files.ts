@@ -31,7 +31,9 @@ export async function serveStatic(directories: string[], relative: string, res: 
       "Cache-Control": "no-cache",
     });
     // A file removed between the stat and the read ends the response rather than the process.
-    createReadStream(file).on("error", () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on("error", () => res.destroy())
+      .pipe(res);
     return true;
   }
   return false;

@@ -29,7 +29,11 @@ export function tokenFromData(data: JsonObject | null): string | null {
   return typeof secret === "string" ? mask(Buffer.from(secret, "base64url")) : null;
 }
 
-export function csrfValid(session: Session, body: Record<string, unknown>, header: string | string[] | undefined): boolean {
+export function csrfValid(
+  session: Session,
+  body: Record<string, unknown>,
+  header: string | string[] | undefined,
+): boolean {
   return tokenMatches(session.get<string | undefined>(CSRF_SESSION_KEY), String(body[CSRF_FIELD] ?? header ?? ""));
 }
 

@@ -22,7 +22,10 @@ export class PgSessionLock implements SessionLock {
   private readonly namespace: string;
   private readonly waitMs: number;
 
-  constructor(private readonly pool: Pool, options: PgSessionLockOptions = {}) {
+  constructor(
+    private readonly pool: Pool,
+    options: PgSessionLockOptions = {},
+  ) {
     retainPg(pool);
     this.namespace = options.namespace ?? "liveview";
     this.waitMs = options.waitMs ?? SESSION_LOCK_WAIT_MS;
@@ -41,11 +44,18 @@ export class PgSessionLock implements SessionLock {
       try {
         await client.query("BEGIN");
         await client.query(`SET LOCAL lock_timeout = ${Math.ceil(this.waitMs)}`);
-        await client.query({ text: "SELECT pg_advisory_xact_lock($1)", values: [this.lockId(key)], query_timeout: this.waitMs + 1000 } as never);
+        await client.query({
+          text: "SELECT pg_advisory_xact_lock($1)",
+          values: [this.lockId(key)],
+          query_timeout: this.waitMs + 1000,
+        } as never);
       } catch (error) {
         broken = error as Error;
         if ((error as { code?: string }).code === "55P03") {
-          throw new LiveViewError("session_busy", `the session is busy: its lock was not free for ${this.waitMs} ms; try again`);
+          throw new LiveViewError(
+            "session_busy",
+            `the session is busy: its lock was not free for ${this.waitMs} ms; try again`,
+          );
         }
         throw pgError(this.pool, error);
       }

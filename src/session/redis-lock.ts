@@ -4,8 +4,13 @@ import { connectionLog } from "../logger.ts";
 import { randomUUID } from "node:crypto";
 import type { RedisSubscriber } from "../channels/redis-subscriber.ts";
 import {
-  DEFAULT_REDIS_PREFIX, SESSION_LOCK_LEASE_MS, SESSION_LOCK_POLL_MAX_MS, SESSION_LOCK_POLL_MIN_MS, SESSION_LOCK_TURN_MS,
-  SESSION_LOCK_WAIT_MS, SESSION_FENCE_KEPT_MS,
+  DEFAULT_REDIS_PREFIX,
+  SESSION_LOCK_LEASE_MS,
+  SESSION_LOCK_POLL_MAX_MS,
+  SESSION_LOCK_POLL_MIN_MS,
+  SESSION_LOCK_TURN_MS,
+  SESSION_LOCK_WAIT_MS,
+  SESSION_FENCE_KEPT_MS,
 } from "../constants.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../db/redis.ts";
 import { LiveViewError } from "../errors.ts";
@@ -65,7 +70,10 @@ export class RedisSessionLock implements SessionLock {
   private names(key: string) {
     const p = this.prefix;
     return {
-      lock: `${p}lock:${key}`, next: `${p}lock-next:${key}`, after: `${p}lock-after:${key}`, freed: `${p}lock-free:${key}`,
+      lock: `${p}lock:${key}`,
+      next: `${p}lock-next:${key}`,
+      after: `${p}lock-after:${key}`,
+      freed: `${p}lock-free:${key}`,
       fence: `${p}lock-fence:${key}`,
     };
   }
@@ -74,7 +82,9 @@ export class RedisSessionLock implements SessionLock {
   private async tryAcquire(key: string, token: string): Promise<number | null> {
     const { lock, next, after, fence } = this.names(key);
     const args = [token, this.leaseMs, this.contender, SESSION_LOCK_TURN_MS, SESSION_FENCE_KEPT_MS];
-    const granted = Number(await redisCall(this.redis, () => ACQUIRE.run(this.redis, [lock, next, after, fence], args)));
+    const granted = Number(
+      await redisCall(this.redis, () => ACQUIRE.run(this.redis, [lock, next, after, fence], args)),
+    );
     return granted > 0 ? granted : null;
   }
 
@@ -96,15 +106,20 @@ export class RedisSessionLock implements SessionLock {
         const granted = await this.tryAcquire(key, token);
         if (granted !== null) return granted;
         const left = deadline - Date.now();
-        if (left <= 0) throw new LiveViewError("session_busy", `the session is busy: its lock was not free for ${this.waitMs} ms; try again`);
+        if (left <= 0)
+          throw new LiveViewError(
+            "session_busy",
+            `the session is busy: its lock was not free for ${this.waitMs} ms; try again`,
+          );
         if (woken) pause = SESSION_LOCK_POLL_MIN_MS;
-        else await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(pause, left));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        else
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.min(pause, left));
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
         woken = false;
       }
     } finally {
@@ -114,8 +129,13 @@ export class RedisSessionLock implements SessionLock {
 
   private async renew(key: string, token: string): Promise<void> {
     try {
-      const renewed = await redisCall(this.redis, () => RENEW.run(this.redis, [this.names(key).lock], [token, this.leaseMs]));
-      if (renewed !== 1) connectionLog().error("liveview: a session lock expired while its handler was still running (lease too short, or Redis unreachable)");
+      const renewed = await redisCall(this.redis, () =>
+        RENEW.run(this.redis, [this.names(key).lock], [token, this.leaseMs]),
+      );
+      if (renewed !== 1)
+        connectionLog().error(
+          "liveview: a session lock expired while its handler was still running (lease too short, or Redis unreachable)",
+        );
     } catch {
       // Redis is down: the connection logs it; the next renewal tries again.
     }
@@ -127,7 +147,9 @@ export class RedisSessionLock implements SessionLock {
     try {
       await redisCall(this.redis, () => RELEASE.run(this.redis, [lock, next], [token, freed]));
     } catch (error) {
-      connectionLog().error(`liveview: could not release a session lock (${(error as Error).message}); it frees itself within ${this.leaseMs} ms`);
+      connectionLog().error(
+        `liveview: could not release a session lock (${(error as Error).message}); it frees itself within ${this.leaseMs} ms`,
+      );
     }
   }
 

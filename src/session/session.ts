@@ -66,7 +66,8 @@ export class Session {
    * stored (never saved, a receipt or an explicit `modified` not yet written, read-only).
    */
   state(): SessionState | null {
-    if (this.key === null || this.version === null || this.readOnly || this.receipt !== null || this.explicitlyModified) return null;
+    if (this.key === null || this.version === null || this.readOnly || this.receipt !== null || this.explicitlyModified)
+      return null;
     return { key: this.key, data: this.data, saved: this.saved, version: this.version };
   }
 
@@ -156,7 +157,10 @@ export class Session {
     for (const k in this.data) {
       const now = snapshot(this.data[k]!);
       const before = this.saved.get(k);
-      const same = now instanceof SavedJson ? before instanceof SavedJson && before.json === now.json : before === now && (before !== undefined || this.saved.has(k));
+      const same =
+        now instanceof SavedJson
+          ? before instanceof SavedJson && before.json === now.json
+          : before === now && (before !== undefined || this.saved.has(k));
       if (same) continue;
       set[k] = this.data[k]!;
       snapshots.set(k, now);
@@ -189,7 +193,11 @@ export class Session {
   }
 
   private assertWritable(): void {
-    if (this.readOnly) throw new LiveViewError("read_only_session", "this session is read-only (a session-change reaction); change the session in a handler or a view");
+    if (this.readOnly)
+      throw new LiveViewError(
+        "read_only_session",
+        "this session is read-only (a session-change reaction); change the session in a handler or a view",
+      );
   }
 
   private async write(force: boolean): Promise<void> {

@@ -53,7 +53,11 @@ export class Sessions implements SessionHost {
    * Runs `fn` with the session as stored right now, holding the key's lock, and saves what `fn` changed
    * when it returns (not when it throws: the session then keeps its last saved state).
    */
-  async run<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
+  async run<T>(
+    key: string | null | undefined,
+    fn: (session: Session) => Promise<T> | T,
+    options: RunOptions = {},
+  ): Promise<{ result: T; session: Session }> {
     const origin = options.origin ?? null;
     const body = async () => {
       const session = this.resume(key, origin) ?? (await this.loadSession(key, origin));
@@ -81,9 +85,20 @@ export class Sessions implements SessionHost {
   }
 
   /** Runs `fn` with the session as stored right now, without the lock; the session cannot be changed. */
-  async read<T>(key: string | null | undefined, fn: (session: Session) => Promise<T> | T, options: RunOptions = {}): Promise<{ result: T; session: Session }> {
+  async read<T>(
+    key: string | null | undefined,
+    fn: (session: Session) => Promise<T> | T,
+    options: RunOptions = {},
+  ): Promise<{ result: T; session: Session }> {
     const stored = isWellFormedKey(key) ? await this.store.load(key) : null;
-    const session = new Session(this, stored ? key! : null, stored?.data ?? {}, stored?.version ?? null, options.origin ?? null, true);
+    const session = new Session(
+      this,
+      stored ? key! : null,
+      stored?.data ?? {},
+      stored?.version ?? null,
+      options.origin ?? null,
+      true,
+    );
     return { result: await fn(session), session };
   }
 

@@ -7,7 +7,14 @@ import { textFilters } from "./filters/text.ts";
 import { timeSinceFilters } from "./filters/time-since.ts";
 import { truncateHtmlFilters } from "./filters/truncate-html.ts";
 import { Library } from "./library.ts";
-import { compileCycle, compileFirstOf, compileIfChanged, compileRegroup, compileResetCycle, compileWith } from "./tags/control.ts";
+import {
+  compileCycle,
+  compileFirstOf,
+  compileIfChanged,
+  compileRegroup,
+  compileResetCycle,
+  compileWith,
+} from "./tags/control.ts";
 import { compileFor } from "./tags/for.ts";
 import {
   compileBlockTrans,
@@ -18,7 +25,14 @@ import {
 } from "./tags/i18n.ts";
 import { compileIf } from "./tags/if.ts";
 import { compileBlock, compileExtends, compileInclude } from "./tags/inheritance.ts";
-import { compileCsrfToken, compileLiveviewRoom, compileLiveviewScripts, compileStatic, compileStaticPrefix, compileUrl } from "./tags/liveview.ts";
+import {
+  compileCsrfToken,
+  compileLiveviewRoom,
+  compileLiveviewScripts,
+  compileStatic,
+  compileStaticPrefix,
+  compileUrl,
+} from "./tags/liveview.ts";
 import {
   compileAutoescape,
   compileComment,
@@ -65,7 +79,8 @@ export function builtinLibrary(): Library {
 }
 
 /** Django's `static` library; its tags are built in here too, so `{% load static %}` is optional. */
-export const staticLibrary = () => new Library().tag("static", compileStatic).tag("get_static_prefix", compileStaticPrefix);
+export const staticLibrary = () =>
+  new Library().tag("static", compileStatic).tag("get_static_prefix", compileStaticPrefix);
 
 export const i18nLibrary = () =>
   new Library()

@@ -14,7 +14,20 @@ export const NAMED_FORMATS: Record<string, string> = {
   MONTH_DAY_FORMAT: "F j",
 };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 /** Associated Press abbreviations, which Django's `N` uses. */
 const MONTHS_AP = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -38,7 +51,11 @@ function ordinal(day: number): string {
 const fTime = (d: Date) => (d.getUTCMinutes() === 0 ? String(hour12(d)) : `${hour12(d)}:${pad(d.getUTCMinutes())}`);
 
 function dayOfYear(d: Date): number {
-  return Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY) + 1;
+  return (
+    Math.floor(
+      (Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / MS_PER_DAY,
+    ) + 1
+  );
 }
 
 /** The ISO 8601 week number and its year. */
@@ -54,7 +71,11 @@ const FORMATTERS: Record<string, (d: Date) => string> = {
   a: (d) => (d.getUTCHours() < NOON ? "a.m." : "p.m."),
   A: (d) => (d.getUTCHours() < NOON ? "AM" : "PM"),
   b: (d) => MONTHS[d.getUTCMonth()]!.slice(0, 3).toLowerCase(),
-  c: (d) => d.toISOString().replace(/\.000Z$/, "").replace(/Z$/, ""),
+  c: (d) =>
+    d
+      .toISOString()
+      .replace(/\.000Z$/, "")
+      .replace(/Z$/, ""),
   d: (d) => pad(d.getUTCDate()),
   D: (d) => DAYS[d.getUTCDay()]!.slice(0, 3),
   E: (d) => MONTHS[d.getUTCMonth()]!,

@@ -2,7 +2,11 @@
 
 export class TemplateSyntaxError extends Error {
   override name = "TemplateSyntaxError";
-  constructor(message: string, readonly template?: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly template?: string,
+    readonly line?: number,
+  ) {
     super(template !== undefined ? `${message} (${template}, line ${line ?? "?"})` : message);
   }
 }

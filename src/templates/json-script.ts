@@ -5,12 +5,23 @@
 import { escapeHtml } from "./safe.ts";
 
 /** What could end the <script> element or confuse a parser, written as JSON escapes instead. */
-const SCRIPT_ESCAPES: Record<string, string> = { "<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+const SCRIPT_ESCAPES: Record<string, string> = {
+  "<": "\\u003C",
+  ">": "\\u003E",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
 
 /** JSON as Python's json.dumps writes it: `, ` and `: ` between items, non-ASCII as \u escapes. */
 function pythonJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pythonJson).join(", ")}]`;
-  if (value !== null && typeof value === "object" && !(value instanceof Date) && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    !(value instanceof Date) &&
+    typeof (value as { toJSON?: unknown }).toJSON !== "function"
+  ) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== "function");
     return `{${entries.map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(", ")}}`;
   }

@@ -57,8 +57,13 @@ export class Library {
   }
 
   /** Django's inclusion_tag: renders `template` with the object `fn` returns (and nothing else of the page's). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an application's functions take the types they declare
-  inclusionTag(name: string, template: string, fn: (...args: any[]) => Record<string, unknown>, options: CustomTagOptions = {}): this {
+  inclusionTag(
+    name: string,
+    template: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an application's functions take the types they declare
+    fn: (...args: any[]) => Record<string, unknown>,
+    options: CustomTagOptions = {},
+  ): this {
     return this.tag(name, inclusionTag(template, fn, options));
   }
 }

@@ -6,7 +6,8 @@ import { TemplateDoesNotExist } from "./errors.ts";
 
 export function loadSource(name: string, directories: readonly string[]): string {
   const relative = normalize(name);
-  if (isAbsolute(relative) || relative === ".." || relative.startsWith(`..${sep}`)) throw new TemplateDoesNotExist(name, []);
+  if (isAbsolute(relative) || relative === ".." || relative.startsWith(`..${sep}`))
+    throw new TemplateDoesNotExist(name, []);
   for (const dir of directories) {
     const path = join(dir, relative);
     if (existsSync(path)) return readFileSync(path, "utf8");

@@ -120,7 +120,8 @@ export class Parser {
 
   nextToken(): Token {
     const token = this.tokens[this.pos++];
-    if (!token) throw new TemplateSyntaxError("Unexpected end of template", this.templateName, this.tokens.at(-1)?.line);
+    if (!token)
+      throw new TemplateSyntaxError("Unexpected end of template", this.templateName, this.tokens.at(-1)?.line);
     return token;
   }
 
@@ -131,7 +132,11 @@ export class Parser {
       if (token.kind === "block" && token.contents === end) return;
     }
     const open = this.openTags.at(-1);
-    throw new TemplateSyntaxError(`Unclosed tag '${open?.name ?? "?"}'. Looking for one of: ${end}`, this.templateName, open?.line);
+    throw new TemplateSyntaxError(
+      `Unclosed tag '${open?.name ?? "?"}'. Looking for one of: ${end}`,
+      this.templateName,
+      open?.line,
+    );
   }
 
   compileFilter(source: string, token?: Token): FilterExpression {
@@ -165,7 +170,13 @@ export class Parser {
     const expected = until.length ? `, expected ${until.map((t) => `'${t}'`).join(" or ")}` : "";
     // Other languages' {% for %}…{% else %} is Django's {% empty %}.
     const known = [...this.tags.keys(), ...[...this.tags.keys()].map((t) => `end${t}`), ...INNER_TAGS];
-    const hint = command === "else" && until.includes("empty") ? "; in a for loop, Django's name for it is 'empty'" : suggestion(command, known);
-    return this.error(`Invalid block tag '${command}'${expected}${hint || ". Did you forget to register or load this tag?"}`, token);
+    const hint =
+      command === "else" && until.includes("empty")
+        ? "; in a for loop, Django's name for it is 'empty'"
+        : suggestion(command, known);
+    return this.error(
+      `Invalid block tag '${command}'${expected}${hint || ". Did you forget to register or load this tag?"}`,
+      token,
+    );
   }
 }

@@ -3,7 +3,9 @@
 import { SafeString } from "./safe.ts";
 
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+  typeof v === "object" &&
+  v !== null &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
 /** Python's str(): None, True and False by their Python names, lists and dicts as Python writes them. */
 export function pyStr(v: unknown): string {
@@ -23,7 +25,10 @@ export function pyRepr(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
   if (v instanceof Set) return v.size ? `{${[...v].map(pyRepr).join(", ")}}` : "set()";
   if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
-  if (isPlainObject(v)) return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  if (isPlainObject(v))
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
+      .join(", ")}}`;
   return pyStr(v);
 }
 
@@ -58,7 +63,8 @@ export function pyEq(a: unknown, b: unknown): boolean {
 export function pyIn(item: unknown, container: unknown): boolean {
   if (item instanceof SafeString) item = item.value;
   if (container instanceof SafeString) container = container.value;
-  if (typeof container === "string") return typeof item === "string" || item instanceof SafeString ? container.includes(String(item)) : false;
+  if (typeof container === "string")
+    return typeof item === "string" || item instanceof SafeString ? container.includes(String(item)) : false;
   if (Array.isArray(container)) return container.some((x) => pyEq(x, item));
   if (container instanceof Set || container instanceof Map) return [...container.keys()].some((x) => pyEq(x, item));
   if (isPlainObject(container)) return typeof item === "string" && Object.hasOwn(container, item);
@@ -69,7 +75,8 @@ export function pyIn(item: unknown, container: unknown): boolean {
 export function pyLess(a: unknown, b: unknown): boolean {
   if (a instanceof SafeString) a = a.value;
   if (b instanceof SafeString) b = b.value;
-  const kind = (x: unknown) => (typeof x === "number" || typeof x === "boolean" ? "n" : typeof x === "string" ? "s" : x instanceof Date ? "d" : "?");
+  const kind = (x: unknown) =>
+    typeof x === "number" || typeof x === "boolean" ? "n" : typeof x === "string" ? "s" : x instanceof Date ? "d" : "?";
   if (kind(a) !== kind(b) || kind(a) === "?") throw new TypeError("values cannot be ordered");
   return (a as number) < (b as number);
 }

@@ -61,7 +61,10 @@ export class Variable {
     if (this.translate && value !== MISSING) {
       // Django doubles % for the lookup: msgids are python-format strings.
       const msgid = pyStr(value).replaceAll("%", "%%");
-      const text = this.messageContext !== null ? pgettext(context.language, this.messageContext, msgid) : gettext(context.language, msgid);
+      const text =
+        this.messageContext !== null
+          ? pgettext(context.language, this.messageContext, msgid)
+          : gettext(context.language, msgid);
       return isSafe(value) ? markSafe(text) : text;
     }
     return value;
@@ -85,7 +88,8 @@ function lookup(current: unknown, bit: string): Resolved {
     if (/^\d+$/.test(bit) && Number(bit) < s.length) next = s[Number(bit)];
   } else if (typeof current === "object" || typeof current === "function") {
     if (hasKey(current, bit)) next = (current as Record<string, unknown>)[bit];
-    else if (isPlainObject(current) && Object.hasOwn(DICT_METHODS, bit)) next = DICT_METHODS[bit]!(new Map(Object.entries(current)));
+    else if (isPlainObject(current) && Object.hasOwn(DICT_METHODS, bit))
+      next = DICT_METHODS[bit]!(new Map(Object.entries(current)));
     if (next === undefined && !Object.hasOwn(current, bit)) next = MISSING;
   }
   return next === MISSING ? MISSING : callIfCallable(next, current);
@@ -120,16 +124,22 @@ export class FilterExpression {
   readonly variable: Variable;
   readonly filters: AppliedFilter[] = [];
 
-  constructor(readonly source: string, filters: ReadonlyMap<string, FilterDef>) {
+  constructor(
+    readonly source: string,
+    filters: ReadonlyMap<string, FilterDef>,
+  ) {
     let variable: Variable | null = null;
     let upto = 0;
     const re = new RegExp(FILTER_SOURCE, "g");
     for (let m = re.exec(source); m; m = re.exec(source)) {
       if (m.index !== upto) {
-        throw new TemplateSyntaxError(`Could not parse some characters: ${source.slice(0, upto)}|${source.slice(upto, m.index)}|${source.slice(m.index)}`);
+        throw new TemplateSyntaxError(
+          `Could not parse some characters: ${source.slice(0, upto)}|${source.slice(upto, m.index)}|${source.slice(m.index)}`,
+        );
       }
       if (variable === null) {
-        if (m[1] === undefined && m[2] === undefined) throw new TemplateSyntaxError(`Could not find variable at start of ${source}.`);
+        if (m[1] === undefined && m[2] === undefined)
+          throw new TemplateSyntaxError(`Could not find variable at start of ${source}.`);
         variable = new Variable(m[1] ?? m[2]!);
       } else {
         const name = m[3]!;
@@ -139,7 +149,9 @@ export class FilterExpression {
         const arg = argSource === undefined ? null : new Variable(argSource);
         if (def.arg === "required" && !arg) {
           // Other languages write `default: 'x'`; Django allows no space after the colon.
-          const spaced = /^\s*:/.test(source.slice(re.lastIndex)) ? ` (write ${name}:argument, with no space after the colon)` : "";
+          const spaced = /^\s*:/.test(source.slice(re.lastIndex))
+            ? ` (write ${name}:argument, with no space after the colon)`
+            : "";
           throw new TemplateSyntaxError(`${name} requires 2 arguments, 1 provided${spaced}`);
         }
         if (def.arg === "none" && arg) throw new TemplateSyntaxError(`${name} requires 1 arguments, 2 provided`);
@@ -147,7 +159,8 @@ export class FilterExpression {
       }
       upto = re.lastIndex;
     }
-    if (upto !== source.length) throw new TemplateSyntaxError(`Could not parse the remainder: '${source.slice(upto)}' from '${source}'`);
+    if (upto !== source.length)
+      throw new TemplateSyntaxError(`Could not parse the remainder: '${source.slice(upto)}' from '${source}'`);
     if (!variable) throw new TemplateSyntaxError(`Empty variable tag`);
     this.variable = variable;
   }

@@ -45,7 +45,10 @@ export class LiveClient {
   }
 
   /** Calls a handler and resolves with every message the server sent for it, once it has finished. */
-  async call(fn: string, content: { data?: JsonObject; form?: JsonObject; form_id?: string; lang?: string } = {}): Promise<JsonObject[]> {
+  async call(
+    fn: string,
+    content: { data?: JsonObject; form?: JsonObject; form_id?: string; lang?: string } = {},
+  ): Promise<JsonObject[]> {
     const id = this.nextId++;
     const start = this.received.length;
     const ack = this.next((m) => m.ack === id);
@@ -65,7 +68,9 @@ export class LiveClient {
 
   closed(): Promise<{ code: number; reason: string }> {
     if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve({ code: -1, reason: "already closed" });
-    return new Promise((resolve) => this.ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })));
+    return new Promise((resolve) =>
+      this.ws.once("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   close(): Promise<void> {

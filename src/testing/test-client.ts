@@ -35,14 +35,28 @@ export class TestClient {
   }
 
   /** Posts form fields; the session's CSRF token is added unless `csrf: false`. */
-  async post(path: string, fields: Record<string, string> = {}, options: { csrf?: boolean } = {}): Promise<TestResponse> {
+  async post(
+    path: string,
+    fields: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<TestResponse> {
     const body = new URLSearchParams(fields);
     if (options.csrf !== false) body.set(CSRF_FIELD, await this.csrfToken());
     return this.request("POST", path, body.toString(), { "Content-Type": "application/x-www-form-urlencoded" });
   }
 
-  async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<TestResponse> {
-    const res = await fetch(this.baseUrl + path, { method, body, redirect: "manual", headers: { ...headers, Cookie: this.cookieHeader } });
+  async request(
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      body,
+      redirect: "manual",
+      headers: { ...headers, Cookie: this.cookieHeader },
+    });
     for (const line of res.headers.getSetCookie()) this.store(line);
     return { status: res.status, headers: res.headers, text: await res.text() };
   }

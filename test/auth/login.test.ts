@@ -32,7 +32,11 @@ describe("login", () => {
   it("without the CSRF token is refused", async () => {
     const browser = seed.client();
     await browser.get("/login");
-    const res = await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password }, { csrf: false });
+    const res = await browser.post(
+      "/login",
+      { username: SEED_USER.username, password: SEED_USER.password },
+      { csrf: false },
+    );
     expect(res.status).toBe(403);
     expect((await browser.get("/")).text).toContain("Not signed in");
   });

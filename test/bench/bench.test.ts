@@ -22,7 +22,11 @@ let ours: BenchServer;
 let client: Child;
 
 beforeAll(async () => {
-  [echo, ours, client] = await Promise.all([startEcho(env), startOurs(env, database.url), Child.start({ script: "load/client.ts", core: null })]);
+  [echo, ours, client] = await Promise.all([
+    startEcho(env),
+    startOurs(env, database.url),
+    Child.start({ script: "load/client.ts", core: null }),
+  ]);
 });
 
 afterAll(async () => {
@@ -49,7 +53,15 @@ describe("the benchmark", () => {
     const { result } = await client.request(
       {
         type: "run",
-        job: { url: ours.url, origin: ours.origin, visits: new Array(SOCKETS).fill(visit), connections: SOCKETS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, reply: "ack" },
+        job: {
+          url: ours.url,
+          origin: ours.origin,
+          visits: new Array(SOCKETS).fill(visit),
+          connections: SOCKETS,
+          warmupMs: WARMUP_MS,
+          durationMs: DURATION_MS,
+          reply: "ack",
+        },
       },
       "result",
     );

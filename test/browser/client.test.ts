@@ -49,7 +49,8 @@ const listen = (page: Page, name: string) =>
     w.events[name] = [];
     document.addEventListener("liveview:" + name, (e) => w.events[name].push((e as CustomEvent).detail));
   }, name);
-const events = (page: Page, name: string) => page.evaluate((name) => (window as unknown as { events: Record<string, unknown[]> }).events[name], name);
+const events = (page: Page, name: string) =>
+  page.evaluate((name) => (window as unknown as { events: Record<string, unknown[]> }).events[name], name);
 
 /** Whether the element's box lies inside the viewport. */
 const inView = (page: Page, selector: string) =>
@@ -77,7 +78,14 @@ describe("the outgoing message", () => {
     await page.fill("#order textarea[name=note]", "Ring twice");
     await page.click("#save-order");
     const [content] = await receivedCalls(page, "save_order");
-    expect(content.form).toEqual({ name: "Ada", gift: true, wrap: false, size: "l", color: "blue", note: "Ring twice" });
+    expect(content.form).toEqual({
+      name: "Ada",
+      gift: true,
+      wrap: false,
+      size: "l",
+      color: "blue",
+      note: "Ring twice",
+    });
     expect(content.lang).toBe("fr");
     expect(content.room).toMatch(/^[0-9a-f]{32}$/);
     expect(content.room).toBe(await page.getAttribute("html", "data-room"));
@@ -144,7 +152,12 @@ describe("morphing", () => {
     await page.waitForSelector("#count:text-is('15 characters')");
     const state = await page.evaluate(() => {
       const el = document.getElementById("title") as HTMLInputElement;
-      return { focused: document.activeElement === el, value: el.value, caret: [el.selectionStart, el.selectionEnd], attr: el.getAttribute("value") };
+      return {
+        focused: document.activeElement === el,
+        value: el.value,
+        caret: [el.selectionStart, el.selectionEnd],
+        attr: el.getAttribute("value"),
+      };
     });
     // The server rendered value="Untitled" each time; the user's text and caret stay.
     expect(state).toEqual({ focused: true, value: "Hello big world", caret: [10, 10], attr: "Untitled" });
@@ -204,7 +217,9 @@ describe("actions and errors", () => {
   it("fills the named form for a restore_form action", async () => {
     const page = await open("/updates");
     await page.click("#restore");
-    await page.waitForFunction(() => (document.querySelector("#profile input[name=name]") as HTMLInputElement).value !== "");
+    await page.waitForFunction(
+      () => (document.querySelector("#profile input[name=name]") as HTMLInputElement).value !== "",
+    );
     expect(await page.inputValue("#profile input[name=name]")).toBe("Ada Lovelace");
     expect(await page.isChecked("#profile input[name=newsletter]")).toBe(true);
     expect(await page.isChecked("#profile input[name=plan][value=pro]")).toBe(true);
@@ -229,9 +244,14 @@ describe("actions and errors", () => {
     await listen(page, "error");
     await page.click("#explode");
     await poll(() => events(page, "error")).toEqual([{ error: "Handler error: boom", function: "explode" }]);
-    expect(serverLog).toHaveBeenCalledWith('liveview: handler "explode" failed', expect.objectContaining({ message: "boom" }));
+    expect(serverLog).toHaveBeenCalledWith(
+      'liveview: handler "explode" failed',
+      expect.objectContaining({ message: "boom" }),
+    );
     serverLog.mockRestore();
-    await page.evaluate(() => (window as unknown as { LiveView: { send(fn: string): string } }).LiveView.send("no_such_function"));
+    await page.evaluate(() =>
+      (window as unknown as { LiveView: { send(fn: string): string } }).LiveView.send("no_such_function"),
+    );
     await poll(async () => ((await events(page, "error")) as { error: string }[]).map((e) => e.error)).toEqual([
       "Handler error: boom",
       "Unknown function: no_such_function",
@@ -310,7 +330,9 @@ describe("behaviours", () => {
     await page.waitForSelector("#search-status:text-is('Search open')");
     // One socket's calls arrive in order: had "k" or ctrl+j sent something, it would be here already.
     expect(calls(page.room, "open_search").map((c) => c.data)).toEqual([{ panel: "search" }]);
-    expect(received.filter((c) => c.room === page.room && c.function !== "greet").map((c) => c.function)).toEqual(["open_search"]);
+    expect(received.filter((c) => c.room === page.room && c.function !== "greet").map((c) => c.function)).toEqual([
+      "open_search",
+    ]);
     expect(await page.evaluate(() => (window as unknown as { prevented: string[] }).prevented)).toEqual(["ctrl+k"]);
   });
 });

@@ -17,11 +17,17 @@ describe("the contact form in Chromium", () => {
       document.addEventListener("input", () => (w.lastInput = performance.now()), true);
       // The status reads "Saving…" while typing; the moment that counts is the server's "Draft saved".
       const status = document.getElementById("autosave-status")!;
-      new MutationObserver(() => status.textContent?.includes("Draft saved") && (w.savedAt ??= performance.now())).observe(status, { childList: true, subtree: true });
+      new MutationObserver(
+        () => status.textContent?.includes("Draft saved") && (w.savedAt ??= performance.now()),
+      ).observe(status, { childList: true, subtree: true });
     });
     await page.type("input[name=name]", "Grace");
     await page.waitForSelector("#autosave-status:has-text('Draft saved')");
-    const quiet = await page.evaluate(() => (window as unknown as { savedAt: number; lastInput: number }).savedAt - (window as unknown as { lastInput: number }).lastInput);
+    const quiet = await page.evaluate(
+      () =>
+        (window as unknown as { savedAt: number; lastInput: number }).savedAt -
+        (window as unknown as { lastInput: number }).lastInput,
+    );
     expect(quiet).toBeGreaterThanOrEqual(2000);
     expect(quiet).toBeLessThan(3000);
     await page.fill("input[name=email]", "grace@example.com");
@@ -29,7 +35,9 @@ describe("the contact form in Chromium", () => {
     const sessionKey = (await context.cookies()).find((c) => c.name === "sessionid")!.value;
     await expect
       .poll(async () => (await env.demo.app.sessions.load(sessionKey))?.form_drafts, { timeout: 5000 })
-      .toMatchObject({ contact_form: { data: { name: "Grace", email: "grace@example.com", message: "Hello from a draft" } } });
+      .toMatchObject({
+        contact_form: { data: { name: "Grace", email: "grace@example.com", message: "Hello from a draft" } },
+      });
 
     await page.reload();
     await expect.poll(() => page.textContent("#draft-notice")).toContain("You have a saved draft");
@@ -77,7 +85,9 @@ describe("the contact form in Chromium", () => {
     await page.fill("textarea[name=message]", "To the moon");
     await page.click("#submit");
     await page.waitForSelector("#contact-container:has-text('Message sent!')");
-    const rows = openSqlite(env.demo.app.settings.DATABASE_URL).prepare("SELECT name, email, message FROM contact_message WHERE name = ?").all("Margaret");
+    const rows = openSqlite(env.demo.app.settings.DATABASE_URL)
+      .prepare("SELECT name, email, message FROM contact_message WHERE name = ?")
+      .all("Margaret");
     expect(rows).toEqual([{ name: "Margaret", email: "margaret@example.com", message: "To the moon" }]);
     await page.reload();
     expect(await page.locator("#draft-notice").count()).toBe(0);

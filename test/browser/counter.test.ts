@@ -33,7 +33,11 @@ describe("the counter in Chromium", () => {
     await b.click("button[data-liveview-function=increment_counter]");
     await a.waitForSelector('#counter-display strong:text-is("2")');
     const clicks = [];
-    for (let i = 0; i < 5; i++) clicks.push(a.click("button[data-liveview-function=increment_counter]"), b.click("button[data-liveview-function=increment_counter]"));
+    for (let i = 0; i < 5; i++)
+      clicks.push(
+        a.click("button[data-liveview-function=increment_counter]"),
+        b.click("button[data-liveview-function=increment_counter]"),
+      );
     await Promise.all(clicks);
     await a.waitForSelector('#counter-display strong:text-is("12")');
     await b.waitForSelector('#counter-display strong:text-is("12")');

@@ -38,16 +38,26 @@ describe("a form marked data-liveview-draft", () => {
     await page.type("input[name=secret]", "hunter2");
     await page.type("textarea[name=body]", "Step one");
     await page.waitForSelector("#notes-status.liveview-saved:text-is('Saved')");
-    expect(await drafts(context)).toEqual({ notes: { data: { title: "Plan", body: "Step one" }, timestamp: expect.any(String) } });
+    expect(await drafts(context)).toEqual({
+      notes: { data: { title: "Plan", body: "Step one" }, timestamp: expect.any(String) },
+    });
 
     await page.reload();
     await poll(() => page.inputValue("textarea[name=body]")).toBe("Step one");
     expect(await page.inputValue("input[name=title]")).toBe("Plan");
     expect(await page.inputValue("input[name=secret]")).toBe("");
 
-    await page.evaluate(() => (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("navigate", { dataUrl: "/message" }));
+    await page.evaluate(() =>
+      (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("navigate", {
+        dataUrl: "/message",
+      }),
+    );
     await page.waitForSelector("#order");
-    await page.evaluate(() => (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("navigate", { dataUrl: "/drafts" }));
+    await page.evaluate(() =>
+      (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("navigate", {
+        dataUrl: "/drafts",
+      }),
+    );
     await page.waitForSelector("#notes");
     await poll(() => page.inputValue("textarea[name=body]")).toBe("Step one");
     expect(page.errors).toEqual([]);
@@ -114,7 +124,13 @@ describe("a reply that re-renders a form", () => {
     expect(await page.inputValue("#first")).toBe("Server");
     expect(await page.inputValue("#last")).toBe("Typed after");
     expect(await page.inputValue("#other")).toBe("Still typing");
-    expect(await page.evaluate(() => [document.activeElement?.id, (document.activeElement as HTMLInputElement).selectionStart, (document.activeElement as HTMLInputElement).selectionEnd])).toEqual(["other", 2, 5]);
+    expect(
+      await page.evaluate(() => [
+        document.activeElement?.id,
+        (document.activeElement as HTMLInputElement).selectionStart,
+        (document.activeElement as HTMLInputElement).selectionEnd,
+      ]),
+    ).toEqual(["other", 2, 5]);
     await context.close();
   });
 });

@@ -3,7 +3,17 @@
 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp, liveviewHandler, render, renderToString, send, type Consumer, type Content, type JsonObject, type Request } from "../../src/index.ts";
+import {
+  createApp,
+  liveviewHandler,
+  render,
+  renderToString,
+  send,
+  type Consumer,
+  type Content,
+  type JsonObject,
+  type Request,
+} from "../../src/index.ts";
 import { serve, tempDatabaseUrl, type Running } from "../helpers.ts";
 
 const pages = join(dirname(fileURLToPath(import.meta.url)), "pages");
@@ -25,7 +35,10 @@ export function hold(): () => void {
 }
 
 /** Registers a handler that records its content, then answers with what `reply` returns. */
-function handler(name: string, reply: (content: Content, consumer: Consumer) => JsonObject[] | Promise<JsonObject[]> = () => []): void {
+function handler(
+  name: string,
+  reply: (content: Content, consumer: Consumer) => JsonObject[] | Promise<JsonObject[]> = () => [],
+): void {
   liveviewHandler(name, async (consumer, content) => {
     received.push(content);
     for (const message of await reply(content, consumer)) await send(consumer, message);
@@ -39,7 +52,13 @@ handler("search");
 
 // Morphing: the server re-renders the editor with the title it has stored, not the one being typed.
 handler("count_chars", async (content) => [
-  { target: "#editor", html: await renderToString("editor.html", { saved_title: "Untitled", count: String(content.form.title ?? "").length }) },
+  {
+    target: "#editor",
+    html: await renderToString("editor.html", {
+      saved_title: "Untitled",
+      count: String(content.form.title ?? "").length,
+    }),
+  },
 ]);
 
 // Server updates.
@@ -79,17 +98,30 @@ handler("ghost", (): JsonObject[] => [
 // Behaviours.
 let widgets = 0;
 handler("greet");
-handler("add_widget", () => [{ target: "#widgets", html: `<div class="widget" data-liveview-init="greet" data-who="widget-${++widgets}">widget ${widgets}</div>`, append: true }]);
+handler("add_widget", () => [
+  {
+    target: "#widgets",
+    html: `<div class="widget" data-liveview-init="greet" data-who="widget-${++widgets}">widget ${widgets}</div>`,
+    append: true,
+  },
+]);
 handler("sentinel_in");
 handler("sentinel_out");
-handler("add_field", () => [{ target: "#field-slot", html: '<label>Name <input id="new-name" name="name" data-liveview-focus="true"></label>' }]);
+handler("add_field", () => [
+  { target: "#field-slot", html: '<label>Name <input id="new-name" name="name" data-liveview-focus="true"></label>' },
+]);
 handler("open_search", () => [{ target: "#search-status", html: "Search open" }]);
 
 // Forms: a submit whose reply replaces the draft form, and a re-render of a form with what the server holds.
 handler("publish_notes", () => [{ target: "#notes-slot", html: '<p id="published">Published</p>' }]);
 handler("echo_profile", async () => {
   await gate;
-  return [{ target: "#profile-slot", html: await renderToString("profile.html", { first: "Server", last: "Server", other: "Server" }) }];
+  return [
+    {
+      target: "#profile-slot",
+      html: await renderToString("profile.html", { first: "Server", last: "Server", other: "Server" }),
+    },
+  ];
 });
 
 export async function startFixture(): Promise<Running> {

@@ -108,7 +108,10 @@ describe("a double click on Submit", () => {
     await page.evaluate(() => {
       const button = document.getElementById("submit")!;
       const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-      new MutationObserver(() => seen.push(`${button.hasAttribute("disabled")}:${button.textContent?.trim()}`)).observe(button, { attributes: true, childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(`${button.hasAttribute("disabled")}:${button.textContent?.trim()}`)).observe(
+        button,
+        { attributes: true, childList: true, characterData: true, subtree: true },
+      );
     });
     await page.dblclick("#submit");
     await page.waitForSelector("#contact-container:has-text('Message sent!')");
@@ -132,7 +135,14 @@ describe("a reload right after typing", () => {
     await page.reload();
     await page.waitForSelector("html[data-liveview-connection=open]");
     expect(await page.inputValue("textarea[name=message]")).toBe("First part, and the rest");
-    await expect.poll(async () => ((await sessionOf(page))?.form_drafts as { contact_form?: { data: { message?: string } } } | undefined)?.contact_form?.data.message, { timeout: 10_000 }).toBe("First part, and the rest");
+    await expect
+      .poll(
+        async () =>
+          ((await sessionOf(page))?.form_drafts as { contact_form?: { data: { message?: string } } } | undefined)
+            ?.contact_form?.data.message,
+        { timeout: 10_000 },
+      )
+      .toBe("First part, and the rest");
     expect(page.errors).toEqual([]);
     await context.close();
   });
@@ -162,7 +172,9 @@ describe("clicks while the server is down", () => {
     await again.reload();
     await again.waitForSelector("html[data-liveview-connection=open]");
     expect(await again.textContent("#counter-display strong")).toBe("4");
-    expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:")))).toEqual([]);
+    expect(
+      await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:"))),
+    ).toEqual([]);
     await context.close();
   });
 
@@ -180,7 +192,8 @@ describe("clicks while the server is down", () => {
     await startServer();
     // Both tabs reconnect and send their calls; a page opened meanwhile takes over whatever is still kept.
     const third = await openPage(context, base() + "/counter");
-    for (const page of [first, second, third]) await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
+    for (const page of [first, second, third])
+      await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
     await third.reload();
     await third.waitForSelector("html[data-liveview-connection=open]");
     expect(await third.textContent("#counter-display strong")).toBe("4");
@@ -194,7 +207,8 @@ describe("clicks while the server is down", () => {
     await page.waitForSelector('#counter-display strong:text-is("1")');
     const secret = String((await sessionOf(page))?._csrftoken);
     const tag = tagOfSecret(Buffer.from(secret, "base64url"));
-    const call = (id: string) => JSON.stringify({ function: "increment_counter", data: {}, form: {}, lang: "en", room: "gone", id });
+    const call = (id: string) =>
+      JSON.stringify({ function: "increment_counter", data: {}, form: {}, lang: "en", room: "gone", id });
     const now = Date.now();
     const planted = [
       { id: "bad.1", text: "{not json", at: now },
@@ -203,17 +217,27 @@ describe("clicks while the server is down", () => {
       { id: "old.1", text: call("old.1"), at: now - 2 * 24 * 60 * 60 * 1000 },
       ...Array.from({ length: 80 }, (_, i) => ({ id: `flood.${i}`, text: call(`flood.${i}`), at: now })),
     ];
-    await page.evaluate(([key, entries, otherKey, other]) => {
-      localStorage.setItem(key, entries);
-      localStorage.setItem(otherKey, other);
-    }, [`liveview:outbox:${tag}`, JSON.stringify(planted), "liveview:outbox:0000000000000000", JSON.stringify([{ id: "x.1", text: call("x.1"), at: now }])]);
+    await page.evaluate(
+      ([key, entries, otherKey, other]) => {
+        localStorage.setItem(key, entries);
+        localStorage.setItem(otherKey, other);
+      },
+      [
+        `liveview:outbox:${tag}`,
+        JSON.stringify(planted),
+        "liveview:outbox:0000000000000000",
+        JSON.stringify([{ id: "x.1", text: call("x.1"), at: now }]),
+      ],
+    );
     await page.reload();
     await page.waitForSelector('#counter-display strong:text-is("51")', { timeout: 15_000 });
     await page.waitForSelector("html[data-liveview-outbox='0']", { timeout: 15_000 });
     await page.reload();
     await page.waitForSelector("html[data-liveview-connection=open]");
     expect(await page.textContent("#counter-display strong")).toBe("51");
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:")))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:"))),
+    ).toEqual([]);
     expect(page.errors).toEqual([]);
     await context.close();
   });
@@ -230,11 +254,15 @@ describe("clicks while the server is down", () => {
     // Signing in without opening a live page of the old session: the session moves to a new key and a new secret.
     const login = await context.request.get(base() + "/login");
     const token = /name="csrfmiddlewaretoken" value="([^"]+)"/.exec(await login.text())![1]!;
-    await context.request.post(base() + "/login", { form: { username: "demo", password: "demo-password", csrfmiddlewaretoken: token } });
+    await context.request.post(base() + "/login", {
+      form: { username: "demo", password: "demo-password", csrfmiddlewaretoken: token },
+    });
     const again = await openPage(context, base() + "/counter");
     await again.waitForSelector("html[data-liveview-outbox='0']");
     expect(await again.textContent("#counter-display strong")).toBe("1");
-    expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:")))).toEqual([]);
+    expect(
+      await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("liveview:outbox:"))),
+    ).toEqual([]);
     await context.close();
   });
 });

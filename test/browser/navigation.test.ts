@@ -7,8 +7,10 @@ import { demoInBrowser, openPage } from "./browser.ts";
 const env = demoInBrowser();
 
 /** Marks the window so a full page load (which makes a new window object) can be told apart from SPA navigation. */
-const markWindow = (page: import("playwright-core").Page) => page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-const sameWindow = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { marker?: number }).marker === 42);
+const markWindow = (page: import("playwright-core").Page) =>
+  page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+const sameWindow = (page: import("playwright-core").Page) =>
+  page.evaluate(() => (window as unknown as { marker?: number }).marker === 42);
 
 describe("SPA navigation in Chromium", () => {
   it("changes page without a reload, shows the session's state, and updates URL and title", async () => {
@@ -72,7 +74,9 @@ describe("SPA navigation in Chromium", () => {
   });
 
   it("falls back to a full page load for a link to a page that is not live", async () => {
-    env.demo.app.get("/plain", () => "<!doctype html><title>Plain</title><p id=plain>not a live page</p>", { live: false });
+    env.demo.app.get("/plain", () => "<!doctype html><title>Plain</title><p id=plain>not a live page</p>", {
+      live: false,
+    });
     const context = await env.browser.newContext();
     const page = await openPage(context, env.demo.baseUrl + "/");
     await page.evaluate(() => {

@@ -73,7 +73,9 @@ describe("a call in flight when the connection drops", () => {
       const page = await openPage(context, demo.baseUrl + "/counter");
       await page.click("button[data-liveview-function=increment_counter]");
       await page.waitForSelector('#counter-display strong:text-is("1")');
-      await page.evaluate(() => (window as unknown as { LiveView: { send(fn: string): string } }).LiveView.send("slow_increment"));
+      await page.evaluate(() =>
+        (window as unknown as { LiveView: { send(fn: string): string } }).LiveView.send("slow_increment"),
+      );
       await handlerStarted;
       // The network drops before the answer: the server never got to acknowledge the call.
       for (const ws of demo.app.live.wss.clients) ws.terminate();

@@ -24,7 +24,9 @@ const END_TEXTAREA = "</textarea><img src=x onerror=pwned(7)>";
 const SITE = 'https://example.com/?q="><svg onload=pwned(6)>';
 
 // A handler that redirects wherever it is told, as a careless app might: the client must not follow javascript:.
-liveviewHandler("redirect_to", (consumer, content) => send(consumer, { action: "redirect", url: String(content.data.url) }));
+liveviewHandler("redirect_to", (consumer, content) =>
+  send(consumer, { action: "redirect", url: String(content.data.url) }),
+);
 
 interface Trap {
   context: BrowserContext;
@@ -37,7 +39,9 @@ async function trap(): Promise<Trap> {
   context.setDefaultTimeout(5000);
   const ran: string[] = [];
   await context.exposeFunction("pwned", (n: unknown) => ran.push(`pwned(${String(n)})`));
-  context.on("page", (page) => page.on("dialog", (dialog) => void (ran.push(`dialog: ${dialog.message()}`), dialog.dismiss())));
+  context.on("page", (page) =>
+    page.on("dialog", (dialog) => void (ran.push(`dialog: ${dialog.message()}`), dialog.dismiss())),
+  );
   return { context, ran };
 }
 
@@ -69,15 +73,22 @@ function dangers(page: Page): Promise<string[]> {
 /** Lets failed images fire their error events, then checks that nothing ran and nothing dangerous is in the DOM. */
 async function expectClean(trap: Trap, page: Page): Promise<void> {
   await page.evaluate(() =>
-    Promise.all([...document.images].map((img) => (img.complete ? null : new Promise((done) => img.addEventListener("error", done, { once: true })))))
-      .then(() => new Promise(requestAnimationFrame)),
+    Promise.all(
+      [...document.images].map((img) =>
+        img.complete ? null : new Promise((done) => img.addEventListener("error", done, { once: true })),
+      ),
+    ).then(() => new Promise(requestAnimationFrame)),
   );
   expect(trap.ran).toEqual([]);
   expect(await dangers(page)).toEqual([]);
 }
 
 const fieldValues = (page: Page) =>
-  Promise.all(["input[name=name]", "input[name=email]", "input[name=website]", "textarea[name=message]"].map((s) => page.inputValue(s)));
+  Promise.all(
+    ["input[name=name]", "input[name=email]", "input[name=website]", "textarea[name=message]"].map((s) =>
+      page.inputValue(s),
+    ),
+  );
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(env.demo.baseUrl + "/login");
@@ -87,7 +98,10 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForSelector("html[data-liveview-connection=open]");
 }
 
-async function fillContact(page: Page, values: { name: string; email: string; website: string; message: string }): Promise<void> {
+async function fillContact(
+  page: Page,
+  values: { name: string; email: string; website: string; message: string },
+): Promise<void> {
   for (const [name, value] of Object.entries(values)) await page.fill(`[name=${name}]`, value);
 }
 
@@ -129,7 +143,9 @@ describe("payloads typed into the demo, in Chromium", () => {
     await page.click("#submit");
     await page.waitForSelector(".error[data-field=website]");
     await expectClean(t, page);
-    expect(await page.textContent(".error[data-field=website]")).toBe("Enter a web address that starts with http:// or https://.");
+    expect(await page.textContent(".error[data-field=website]")).toBe(
+      "Enter a web address that starts with http:// or https://.",
+    );
     expect(await page.textContent(".error[data-field=email]")).toBe("Enter a valid email address.");
     expect(await fieldValues(page)).toEqual(asTyped);
     await t.context.close();
@@ -145,7 +161,12 @@ describe("payloads typed into the demo, in Chromium", () => {
 
     await page.click("nav a[data-data-url='/contact']");
     await page.waitForSelector("#contact_form");
-    await fillContact(page, { name: SVG, email: "sender@example.com", website: SITE, message: `${SCRIPT}\n${IMG}\n${QUOTED}` });
+    await fillContact(page, {
+      name: SVG,
+      email: "sender@example.com",
+      website: SITE,
+      message: `${SCRIPT}\n${IMG}\n${QUOTED}`,
+    });
     await page.click("#submit");
     await page.waitForSelector("#sent");
     await expectClean(t, page);
@@ -172,7 +193,12 @@ describe("payloads typed into the demo, in Chromium", () => {
   it("a javascript: web address is refused and never becomes a link", async () => {
     const t = await trap();
     const page = await open(t, "/contact");
-    await fillContact(page, { name: "Mallory", email: "mallory@example.com", website: JS_URL, message: "click my site" });
+    await fillContact(page, {
+      name: "Mallory",
+      email: "mallory@example.com",
+      website: JS_URL,
+      message: "click my site",
+    });
     await page.click("#submit");
     await page.waitForSelector("#sent, .error[data-field=website]");
     const answer = await page.textContent("#contact-container");
@@ -200,10 +226,17 @@ describe("payloads typed into the demo, in Chromium", () => {
     const t = await trap();
     const page = await open(t, "/contact");
     const submit = ([formId, name]: string[]) =>
-      (window as unknown as { LiveView: { send(fn: string, data: object, form: object): string } }).LiveView.send("submit_contact", { liveviewFormId: formId }, { name, email: "x", website: "y" });
+      (window as unknown as { LiveView: { send(fn: string, data: object, form: object): string } }).LiveView.send(
+        "submit_contact",
+        { liveviewFormId: formId },
+        { name, email: "x", website: "y" },
+      );
 
     // A form id is checked before it is used: a payload there is refused with an error, and nothing renders.
-    const refusedId = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("form_id must be the id of a form"));
+    const refusedId = page.waitForEvent(
+      "console",
+      (m) => m.type() === "error" && m.text().includes("form_id must be the id of a form"),
+    );
     await page.evaluate(submit, [SVG, IMG]);
     await refusedId;
     await expectClean(t, page);
@@ -214,7 +247,13 @@ describe("payloads typed into the demo, in Chromium", () => {
     expect(await page.inputValue("#contact-container input[name=name]")).toBe(IMG);
 
     const refused = page.waitForEvent("console", (m) => m.type() === "error" && m.text().includes("refused to load"));
-    await page.evaluate((url) => (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("redirect_to", { url }), JS_URL);
+    await page.evaluate(
+      (url) =>
+        (window as unknown as { LiveView: { send(fn: string, data: object): string } }).LiveView.send("redirect_to", {
+          url,
+        }),
+      JS_URL,
+    );
     await refused;
     expect(page.url()).toBe(env.demo.baseUrl + "/contact");
     await expectClean(t, page);

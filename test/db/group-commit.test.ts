@@ -28,7 +28,10 @@ describe("GroupCommit", () => {
     expect(committedRows()).toEqual([]);
     expect(commits.durable()).not.toBeNull();
     await Promise.all([a.committed, b.committed]);
-    expect(committedRows()).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }]);
+    expect(committedRows()).toEqual([
+      { k: "a", v: 1 },
+      { k: "b", v: 2 },
+    ]);
     expect(commits.durable()).toBeNull();
   });
 

@@ -21,11 +21,13 @@ async function storedMessage(name: string): Promise<number> {
 }
 
 const messageExists = (id: number) =>
-  openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT id FROM contact_message WHERE id = ?").get(id) !== undefined;
+  openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT id FROM contact_message WHERE id = ?").get(id) !==
+  undefined;
 
 async function signedIn(username = DEMO_USER.username): Promise<TestClient> {
   const browser = demo.client();
-  const user = (await demo.app.users.getByUsername(username)) ?? (await demo.app.users.create(username, "a-long-password"));
+  const user =
+    (await demo.app.users.getByUsername(username)) ?? (await demo.app.users.create(username, "a-long-password"));
   await browser.forceLogin(user);
   return browser;
 }
@@ -42,7 +44,9 @@ describe("delete_message, which requires a signed-in user", () => {
 
     const replies = await call(socket, "delete_message", { id: String(id) });
 
-    expect(replies).toEqual([{ error: `Handler error: ${LOGIN_REQUIRED_MESSAGE}`, function: "delete_message", code: "permission_denied" }]);
+    expect(replies).toEqual([
+      { error: `Handler error: ${LOGIN_REQUIRED_MESSAGE}`, function: "delete_message", code: "permission_denied" },
+    ]);
     expect(messageExists(id)).toBe(true);
     expect(await browser.session()).toEqual(before);
   });
@@ -71,7 +75,9 @@ describe("delete_message, which requires a signed-in user", () => {
     const key = browser.sessionKey!;
     // The other tab's sign-out holds the session while the call arrives: the call runs right after it.
     await demo.app.sessions.run(key, async (session) => {
-      socket.sendRaw(JSON.stringify({ function: "delete_message", data: { id: String(id) }, form: {}, id: "page.logout" }));
+      socket.sendRaw(
+        JSON.stringify({ function: "delete_message", data: { id: String(id) }, form: {}, id: "page.logout" }),
+      );
       // A frame that is not JSON is answered at once, in order: the call before it has been received and waits.
       const received = socket.next((m) => m.code === "bad_frame");
       socket.sendRaw("not json");
@@ -96,7 +102,10 @@ describe("signing in with ?next=", () => {
   ])("after signing in, next=%j leads to %s", async (next, location) => {
     const browser = demo.client();
     await browser.get("/login");
-    const res = await browser.post(`/login?next=${encodeURIComponent(next)}`, { username: DEMO_USER.username, password: DEMO_USER.password });
+    const res = await browser.post(`/login?next=${encodeURIComponent(next)}`, {
+      username: DEMO_USER.username,
+      password: DEMO_USER.password,
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe(location);
   });

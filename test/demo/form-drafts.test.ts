@@ -42,7 +42,9 @@ describe("form drafts", () => {
     for (const formId of ["toString", "constructor", "__proto__", "hasOwnProperty", "a b"]) {
       for (const fn of ["autosave_form", "restore_form_draft", "clear_form_draft"]) {
         const replies = await socket.call(fn, { form_id: formId, form: draft });
-        expect(replies, `${fn} ${formId}`).toEqual([expect.objectContaining({ code: "invalid_content", function: fn })]);
+        expect(replies, `${fn} ${formId}`).toEqual([
+          expect.objectContaining({ code: "invalid_content", function: fn }),
+        ]);
       }
     }
     expect(Object.keys((await browser.session())?.form_drafts ?? {})).toEqual(["contact_form"]);
@@ -50,7 +52,9 @@ describe("form drafts", () => {
 
   it("restore answers restore_form with the draft, or no_draft_found", async () => {
     const { socket } = await browserWithSocket();
-    expect(await socket.call("restore_form_draft", { form_id: "contact_form" })).toEqual([{ action: "no_draft_found", form_id: "contact_form" }]);
+    expect(await socket.call("restore_form_draft", { form_id: "contact_form" })).toEqual([
+      { action: "no_draft_found", form_id: "contact_form" },
+    ]);
     await socket.call("autosave_form", { form_id: "contact_form", form: draft });
     const [restore] = await socket.call("restore_form_draft", { form_id: "contact_form" });
     expect(restore).toMatchObject({ action: "restore_form", form_id: "contact_form", form_data: draft });
@@ -68,7 +72,10 @@ describe("form drafts", () => {
   it("an invalid submit shows the errors next to the fields and keeps the draft", async () => {
     const { browser, socket } = await browserWithSocket();
     await socket.call("autosave_form", { form_id: "contact_form", form: { name: "", email: "nope", message: "" } });
-    const [reply] = await socket.call("submit_contact", { form_id: "contact_form", form: { name: "", email: "nope", message: "" } });
+    const [reply] = await socket.call("submit_contact", {
+      form_id: "contact_form",
+      form: { name: "", email: "nope", message: "" },
+    });
     expect(reply!.target).toBe("#contact-container");
     expect(String(reply!.html)).toMatch(/data-field="name">This field is required\.</);
     expect(String(reply!.html)).toMatch(/data-field="email">Enter a valid email address\.</);
@@ -81,7 +88,9 @@ describe("form drafts", () => {
     const [reply] = await socket.call("submit_contact", { form_id: "contact_form", form: draft });
     expect(visibleText(String(reply!.html))).toBe("Message sent!");
     expect((await browser.session())?.form_drafts).toEqual({});
-    const rows = openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT name, email, message FROM contact_message").all();
+    const rows = openSqlite(demo.app.settings.DATABASE_URL)
+      .prepare("SELECT name, email, message FROM contact_message")
+      .all();
     expect(rows).toContainEqual(draft);
   });
 });

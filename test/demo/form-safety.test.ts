@@ -20,12 +20,16 @@ async function page() {
 /** A frame as django-liveview's client sends it: no id, the form id inside data. Resolves with the next reply. */
 function sendWithoutId(socket: LiveClient, fn: string, form: JsonObject, formId = "contact_form"): Promise<JsonObject> {
   const reply = socket.next((m) => m.ack === undefined);
-  socket.sendRaw(JSON.stringify({ function: fn, data: { liveviewFormId: formId }, form, lang: "en", room: "djangopage" }));
+  socket.sendRaw(
+    JSON.stringify({ function: fn, data: { liveviewFormId: formId }, form, lang: "en", room: "djangopage" }),
+  );
   return reply;
 }
 
 function rowsNamed(name: string): unknown[] {
-  return openSqlite(demo.app.settings.DATABASE_URL).prepare("SELECT name FROM contact_message WHERE name = ?").all(name);
+  return openSqlite(demo.app.settings.DATABASE_URL)
+    .prepare("SELECT name FROM contact_message WHERE name = ?")
+    .all(name);
 }
 
 /** The data of a session's draft of `formId`. */
@@ -55,7 +59,10 @@ describe("a submitted form of a page, with django-liveview's client (no message 
     const form = sent("Twice");
     await sendWithoutId(socket, "autosave_form", form);
     await sendWithoutId(socket, "submit_contact", form);
-    expect(await sendWithoutId(socket, "submit_contact", form)).toMatchObject({ code: "duplicate_submit", function: "submit_contact" });
+    expect(await sendWithoutId(socket, "submit_contact", form)).toMatchObject({
+      code: "duplicate_submit",
+      function: "submit_contact",
+    });
     expect(rowsNamed("Twice")).toHaveLength(1);
   });
 
@@ -67,7 +74,11 @@ describe("a submitted form of a page, with django-liveview's client (no message 
     expect((await browser.session())?.form_drafts).toMatchObject({ contact_form: { data: { name: "Ada" } } });
     await sendWithoutId(socket, "submit_contact", sent("Ada"));
     // A new page (its own room) starts a new copy of the form.
-    await socket.call("autosave_form", { form_id: "contact_form", form: { name: "Again" }, room: "anotherpage" } as never);
+    await socket.call("autosave_form", {
+      form_id: "contact_form",
+      form: { name: "Again" },
+      room: "anotherpage",
+    } as never);
     expect((await browser.session())?.form_drafts).toMatchObject({ contact_form: { data: { name: "Again" } } });
   });
 });
@@ -77,7 +88,11 @@ describe("a submitted form of a page, with our client (string message ids)", () 
     const { browser, socket } = await page();
     const frame = (fn: string, form: JsonObject, id: string) =>
       JSON.stringify({ function: fn, data: {}, form, form_id: "contact_form", lang: "en", room: "ourpage", id });
-    for (const [fn, form, id] of [["autosave_form", sent("Ours"), "p.1"], ["submit_contact", sent("Ours"), "p.2"], ["autosave_form", { name: "Next" }, "p.3"]] as const) {
+    for (const [fn, form, id] of [
+      ["autosave_form", sent("Ours"), "p.1"],
+      ["submit_contact", sent("Ours"), "p.2"],
+      ["autosave_form", { name: "Next" }, "p.3"],
+    ] as const) {
       const ack = socket.next((m) => m.ack === id);
       socket.sendRaw(frame(fn, form, id));
       await ack;
@@ -89,7 +104,14 @@ describe("a submitted form of a page, with our client (string message ids)", () 
 describe("message ids", () => {
   it("a flood of replays of one submit stores it once, and every copy is acknowledged", async () => {
     const { socket } = await page();
-    const frame = JSON.stringify({ function: "submit_contact", data: {}, form: sent("Replayed"), form_id: "contact_form", room: "p", id: "abc.1" });
+    const frame = JSON.stringify({
+      function: "submit_contact",
+      data: {},
+      form: sent("Replayed"),
+      form_id: "contact_form",
+      room: "p",
+      id: "abc.1",
+    });
     const acks: Promise<JsonObject>[] = [];
     for (let i = 0; i < 30; i++) {
       acks.push(socket.next((m) => m.ack === "abc.1"));
@@ -114,7 +136,9 @@ describe("outbox calls", () => {
     expect((await browser.session())?.counter).toBe(1);
     for (const wrong of ["0123456789abcdef", 42, ""]) {
       const replies = await socket.call("increment_counter", { outbox: wrong } as never);
-      expect(replies).toEqual([expect.objectContaining({ code: "outbox_wrong_session", function: "increment_counter" })]);
+      expect(replies).toEqual([
+        expect.objectContaining({ code: "outbox_wrong_session", function: "increment_counter" }),
+      ]);
     }
     expect((await browser.session())?.counter).toBe(1);
   });
@@ -123,14 +147,25 @@ describe("outbox calls", () => {
 describe("built-in drafts", () => {
   it("saves, loads and clears a form's draft with no handler code; passwords are the client's to leave out", async () => {
     const { browser, socket } = await page();
-    const [saved] = await socket.call("liveview_save_draft", { form_id: "notes", form: { title: "Plan", body: "Step 1", csrfmiddlewaretoken: "x" } });
+    const [saved] = await socket.call("liveview_save_draft", {
+      form_id: "notes",
+      form: { title: "Plan", body: "Step 1", csrfmiddlewaretoken: "x" },
+    });
     expect(saved).toMatchObject({ action: "draft_saved", form_id: "notes" });
-    expect((await browser.session())?.form_drafts).toMatchObject({ notes: { data: { title: "Plan", body: "Step 1" } } });
+    expect((await browser.session())?.form_drafts).toMatchObject({
+      notes: { data: { title: "Plan", body: "Step 1" } },
+    });
     expect(await draftData(browser, "notes")).not.toHaveProperty("csrfmiddlewaretoken");
     const [loaded] = await socket.call("liveview_load_draft", { form_id: "notes" });
-    expect(loaded).toMatchObject({ action: "draft_restore", form_id: "notes", form_data: { title: "Plan", body: "Step 1" } });
+    expect(loaded).toMatchObject({
+      action: "draft_restore",
+      form_id: "notes",
+      form_data: { title: "Plan", body: "Step 1" },
+    });
     await socket.call("liveview_clear_draft", { form_id: "notes" });
-    expect(await socket.call("liveview_load_draft", { form_id: "notes" })).toEqual([{ action: "no_draft_found", form_id: "notes" }]);
+    expect(await socket.call("liveview_load_draft", { form_id: "notes" })).toEqual([
+      { action: "no_draft_found", form_id: "notes" },
+    ]);
   });
 
   it("refuses forged form ids and drafts larger than allowed; the saved draft stays as it was", async () => {
@@ -138,11 +173,18 @@ describe("built-in drafts", () => {
     await socket.call("liveview_save_draft", { form_id: "notes", form: { title: "Kept" } });
     for (const formId of ["__proto__", "constructor", "a b", "", "x".repeat(65), "<script>"]) {
       const replies = await socket.call("liveview_save_draft", { form_id: formId, form: { title: "Forged" } });
-      expect(replies, formId).toEqual([expect.objectContaining({ code: "invalid_content", function: "liveview_save_draft" })]);
+      expect(replies, formId).toEqual([
+        expect.objectContaining({ code: "invalid_content", function: "liveview_save_draft" }),
+      ]);
     }
-    const [tooLarge] = await socket.call("liveview_save_draft", { form_id: "notes", form: { title: "x".repeat(300 * 1024) } });
+    const [tooLarge] = await socket.call("liveview_save_draft", {
+      form_id: "notes",
+      form: { title: "x".repeat(300 * 1024) },
+    });
     expect(tooLarge).toMatchObject({ code: "draft_too_large" });
-    expect((await browser.session())?.form_drafts).toEqual({ notes: { data: { title: "Kept" }, timestamp: expect.any(String) } });
+    expect((await browser.session())?.form_drafts).toEqual({
+      notes: { data: { title: "Kept" }, timestamp: expect.any(String) },
+    });
   });
 
   it("a draft sent for a form of another session only ever lands in the sender's own session", async () => {

@@ -95,7 +95,12 @@ describe("catalogs", () => {
 
   it("pick the plural form by the catalog's own rule, the message by its context, and skip fuzzy entries", () => {
     expect([1, 2, 5, 11, 21, 22].map((n) => ngettext("xx", "file", "files", n))).toEqual([
-      "one-form", "few-form", "many-form", "many-form", "one-form", "few-form",
+      "one-form",
+      "few-form",
+      "many-form",
+      "many-form",
+      "one-form",
+      "few-form",
     ]);
     expect(pgettext("xx", "door", "Open")).toBe("open-door");
     expect(gettext("xx", "Open")).toBe("Open");

@@ -18,7 +18,9 @@ let stores: FailingReads;
 beforeAll(async () => {
   const url = tempDatabaseUrl();
   stores = failingReads(url);
-  seed = await serve(await createSeedApp({ settings: { DATABASE_URL: url }, sessionStore: stores.sessionStore, users: stores.users }));
+  seed = await serve(
+    await createSeedApp({ settings: { DATABASE_URL: url }, sessionStore: stores.sessionStore, users: stores.users }),
+  );
 });
 afterAll(() => seed?.close());
 
@@ -31,7 +33,9 @@ async function counterPage(browser: TestClient) {
 
 it("fails the request, and never serves it as anonymous or as someone else, when the session or user cannot be read", async () => {
   const browser = seed.client();
-  expect((await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password })).status).toBe(302);
+  expect((await browser.post("/login", { username: SEED_USER.username, password: SEED_USER.password })).status).toBe(
+    302,
+  );
   expect((await counterPage(browser)).text).toMatch(SIGNED_IN);
   const tab = await seed.live(browser);
   expect((await tab.call("increment_counter")).some((m) => m.error !== undefined)).toBe(false);
@@ -45,7 +49,10 @@ it("fails the request, and never serves it as anonymous or as someone else, when
     expect(page.cookieChanged).toBe(false);
     const replies = await tab.call("increment_counter");
     expect(replies, `handler while ${failing} cannot be read`).toEqual([
-      expect.objectContaining({ code: "store_unavailable", error: expect.stringMatching(/^Handler error: the server cannot reach its storage right now/) }),
+      expect.objectContaining({
+        code: "store_unavailable",
+        error: expect.stringMatching(/^Handler error: the server cannot reach its storage right now/),
+      }),
     ]);
     stores.fail[failing] = false;
   }

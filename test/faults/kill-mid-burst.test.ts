@@ -60,7 +60,9 @@ describe.each(["NORMAL", "FULL"])("SQLITE_SYNCHRONOUS=%s", (synchronous) => {
     const second = await startServer(env);
     try {
       const counter = await pageCounter(second.url, browser.cookie);
-      console.log(`kill -9 (synchronous=${synchronous}): ${counts.acknowledged} acknowledged, ${counts.sent} sent, counter ${counter} after the restart`);
+      console.log(
+        `kill -9 (synchronous=${synchronous}): ${counts.acknowledged} acknowledged, ${counts.sent} sent, counter ${counter} after the restart`,
+      );
       expect(counts.acknowledged).toBeGreaterThan(MIN_ACKNOWLEDGED);
       expect(counter).toBeGreaterThanOrEqual(counts.acknowledged);
       expect(counter).toBeLessThanOrEqual(counts.sent);

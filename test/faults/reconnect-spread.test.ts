@@ -36,25 +36,32 @@ async function openPages(): Promise<VirtualServer> {
   // The client looks its timers up when it sets them: from here on they are the clock's.
   vi.stubGlobal("setTimeout", clock.setTimeout);
   vi.stubGlobal("clearTimeout", clock.clearTimeout);
-  pages.forEach((page, i) => page.connect(`ws://127.0.0.1/ws/liveview/page-${i}/`, { message: () => undefined, state: () => undefined }));
+  pages.forEach((page, i) =>
+    page.connect(`ws://127.0.0.1/ws/liveview/page-${i}/`, { message: () => undefined, state: () => undefined }),
+  );
   clock.advance(ROUND_TRIP_MS);
   return server;
 }
 
-it.each([1000, 3000])(`spreads ${PAGES} pages' reconnections over seconds after the server was down %i ms`, async (downMs) => {
-  const server = await openPages();
-  expect(server.open.size).toBe(PAGES);
-  server.stop();
-  server.clock.advance(downMs);
-  expect(server.open.size).toBe(0);
-  server.up = true;
-  const backAt = server.clock.now;
-  server.accepted.length = 0;
-  server.clock.advance(ALL_BACK_WITHIN_MS);
+it.each([1000, 3000])(
+  `spreads ${PAGES} pages' reconnections over seconds after the server was down %i ms`,
+  async (downMs) => {
+    const server = await openPages();
+    expect(server.open.size).toBe(PAGES);
+    server.stop();
+    server.clock.advance(downMs);
+    expect(server.open.size).toBe(0);
+    server.up = true;
+    const backAt = server.clock.now;
+    server.accepted.length = 0;
+    server.clock.advance(ALL_BACK_WITHIN_MS);
 
-  const spread = spreadOf(server.accepted.map((t) => t - backAt));
-  console.log(`Reconnect spread on virtual time, server down ${downMs} ms: ${describeSpread(spread)}\n${histogram(spread)}`);
-  expect(server.open.size).toBe(PAGES); // all back within the bound
-  expect(spread.count).toBe(PAGES); // each once
-  expect(spread.busiestWindow).toBeLessThan(PAGES * BUSIEST_SECOND_SHARE);
-});
+    const spread = spreadOf(server.accepted.map((t) => t - backAt));
+    console.log(
+      `Reconnect spread on virtual time, server down ${downMs} ms: ${describeSpread(spread)}\n${histogram(spread)}`,
+    );
+    expect(server.open.size).toBe(PAGES); // all back within the bound
+    expect(spread.count).toBe(PAGES); // each once
+    expect(spread.busiestWindow).toBeLessThan(PAGES * BUSIEST_SECOND_SHARE);
+  },
+);

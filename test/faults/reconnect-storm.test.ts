@@ -25,7 +25,16 @@ const BUSIEST_SECOND_SHARE = 0.75;
 const STORM = join(dirname(fileURLToPath(import.meta.url)), "../../bench/reconnect/storm-main.ts");
 
 async function storm(): Promise<StormResult> {
-  const args = ["--conditions=source", "--import", "tsx", STORM, tempDatabaseUrl(), String(PAGES), String(PAUSE_MS), String(ALL_BACK_WITHIN_MS + PAUSE_MS)];
+  const args = [
+    "--conditions=source",
+    "--import",
+    "tsx",
+    STORM,
+    tempDatabaseUrl(),
+    String(PAGES),
+    String(PAUSE_MS),
+    String(ALL_BACK_WITHIN_MS + PAUSE_MS),
+  ];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as StormResult;
 }
@@ -37,5 +46,8 @@ it(`brings ${PAGES} pages back after a server restart, each once, spread over se
   expect(spread.count).toBe(PAGES); // every page back, and none twice
   expect(spread.lastMs).toBeLessThan(ALL_BACK_WITHIN_MS);
   if (result.pageLagMs.p99 < QUIET_LAG_MS) expect(spread.busiestWindow).toBeLessThan(PAGES * BUSIEST_SECOND_SHARE);
-  else console.log(`The pages' timers ran up to ${Math.round(result.pageLagMs.p99)} ms late (p99): the machine is too busy to judge the spread.`);
+  else
+    console.log(
+      `The pages' timers ran up to ${Math.round(result.pageLagMs.p99)} ms late (p99): the machine is too busy to judge the spread.`,
+    );
 }, 45_000);

@@ -16,7 +16,8 @@ const TABS = 2;
 /** Increments in closed loops, not a client to throttle: the per-socket message limit is out of the way. */
 const seed = seedForFile({ settings: unlimitedEvents }, (d) => addBumpPage(d.app));
 /** What a handler's caller sees while the lock is held (the log names the file and the lock; the client need not). */
-const LOCKED_REPLY = /^Handler error: the server cannot reach its storage right now, so nothing was changed; try again in a moment \(id \w+\)$/;
+const LOCKED_REPLY =
+  /^Handler error: the server cannot reach its storage right now, so nothing was changed; try again in a moment \(id \w+\)$/;
 /**
  * Only the first write of the outage waits for the lock (and a call queued behind it); the rest fail at once. Half
  * the wait tells the two apart even on a busy machine.
@@ -46,9 +47,15 @@ it("fails closed while another program holds the write lock, recovers by itself,
       await lock!.release();
     },
   };
-  const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(tabs, service, { before: 400, down: 1200, after: 800 });
+  const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(tabs, service, {
+    before: 400,
+    down: 1200,
+    after: 800,
+  });
   const slow = failed.filter((f) => f.ms > FAST_FAILURE_MS);
-  console.log(`SQLite write lock held ${upAt - downAt} ms: ${acked} acknowledged, ${failed.length} failed (${slow.length} slower than ${FAST_FAILURE_MS} ms), slowest call ${Math.max(...outcomes.map((o) => o.ms))} ms`);
+  console.log(
+    `SQLite write lock held ${upAt - downAt} ms: ${acked} acknowledged, ${failed.length} failed (${slow.length} slower than ${FAST_FAILURE_MS} ms), slowest call ${Math.max(...outcomes.map((o) => o.ms))} ms`,
+  );
 
   expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
   expect(failed.length).toBeGreaterThan(TABS);

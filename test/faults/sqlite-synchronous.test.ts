@@ -17,19 +17,26 @@ describe("SQLITE_SYNCHRONOUS", () => {
 
   it("refuses any other value, saying which are allowed", () => {
     for (const value of ["OFF", "full", "EXTRA", "NORMAL; DROP TABLE liveview_session"]) {
-      expect(() => loadSettings({}, { SQLITE_SYNCHRONOUS: value })).toThrow(`SQLITE_SYNCHRONOUS=${value} is not one of NORMAL, FULL`);
-      expect(() => openSqlite(tempDatabaseUrl(), { SQLITE_SYNCHRONOUS: value as "FULL" })).toThrow(/is not one of NORMAL, FULL/);
+      expect(() => loadSettings({}, { SQLITE_SYNCHRONOUS: value })).toThrow(
+        `SQLITE_SYNCHRONOUS=${value} is not one of NORMAL, FULL`,
+      );
+      expect(() => openSqlite(tempDatabaseUrl(), { SQLITE_SYNCHRONOUS: value as "FULL" })).toThrow(
+        /is not one of NORMAL, FULL/,
+      );
     }
   });
 
-  it.each(["NORMAL", "FULL"] as const)("makes the app's database connection commit with synchronous=%s", async (mode) => {
-    const url = tempDatabaseUrl();
-    const app = createApp({ settings: { DATABASE_URL: url, SQLITE_SYNCHRONOUS: mode } });
-    try {
-      expect(openSqlite(url).pragma("synchronous", { simple: true })).toBe(PRAGMA_VALUE[mode]);
-      expect(openSqlite(url).pragma("journal_mode", { simple: true })).toBe("wal");
-    } finally {
-      await app.close();
-    }
-  });
+  it.each(["NORMAL", "FULL"] as const)(
+    "makes the app's database connection commit with synchronous=%s",
+    async (mode) => {
+      const url = tempDatabaseUrl();
+      const app = createApp({ settings: { DATABASE_URL: url, SQLITE_SYNCHRONOUS: mode } });
+      try {
+        expect(openSqlite(url).pragma("synchronous", { simple: true })).toBe(PRAGMA_VALUE[mode]);
+        expect(openSqlite(url).pragma("journal_mode", { simple: true })).toBe("wal");
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -36,7 +36,8 @@ export class VirtualClock {
 
   private earliest(): Timer | undefined {
     let first: Timer | undefined;
-    for (const timer of this.timers.values()) if (!first || timer.at < first.at || (timer.at === first.at && timer.seq < first.seq)) first = timer;
+    for (const timer of this.timers.values())
+      if (!first || timer.at < first.at || (timer.at === first.at && timer.seq < first.seq)) first = timer;
     return first;
   }
 }

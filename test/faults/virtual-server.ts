@@ -9,7 +9,10 @@ export class VirtualServer {
   /** Virtual time of each accepted connection. */
   readonly accepted: number[] = [];
 
-  constructor(readonly clock: VirtualClock, readonly roundTripMs: number) {}
+  constructor(
+    readonly clock: VirtualClock,
+    readonly roundTripMs: number,
+  ) {}
 
   /** A WebSocket class for `globalThis`, connecting to this server. */
   socketClass(): unknown {

@@ -12,13 +12,17 @@ export interface WriteLock {
 
 /** Resolves once the other process holds the lock. */
 export function holdWriteLock(path: string): Promise<WriteLock> {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", HOLDER, path], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", HOLDER, path], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   let out = "";
   const said = (word: string) =>
     new Promise<void>((resolve, reject) => {
       const check = () => out.includes(word) && resolve();
       child.stdout!.on("data", (chunk) => ((out += chunk), check()));
-      child.once("exit", (code) => (out.includes(word) ? resolve() : reject(new Error(`lock holder exited (${code}) before "${word}"`))));
+      child.once("exit", (code) =>
+        out.includes(word) ? resolve() : reject(new Error(`lock holder exited (${code}) before "${word}"`)),
+      );
       check();
     });
   return said("locked").then(() => ({

@@ -51,7 +51,9 @@ describe("the seed's counter", () => {
     running.push(seed);
     const browser = seed.client();
     const page = await browser.get("/counter");
-    expect(page.headers.get("set-cookie")).toMatch(/^sessionid=[A-Za-z0-9_-]{32,}; Path=\/; SameSite=Lax; Max-Age=1209600; .*HttpOnly/);
+    expect(page.headers.get("set-cookie")).toMatch(
+      /^sessionid=[A-Za-z0-9_-]{32,}; Path=\/; SameSite=Lax; Max-Age=1209600; .*HttpOnly/,
+    );
     await (await seed.live(browser)).call("increment_counter");
     expect(await browser.session()).toMatchObject({ counter: 1 });
   });

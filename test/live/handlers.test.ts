@@ -10,8 +10,10 @@ let release: () => void = () => undefined;
 // A registry of this test's own: the fixture adds the seed's handlers to it.
 const handlers = new Registry()
   .handler("echo_content", (consumer, content) => send(consumer, { content: content as never }))
-  .handler("typed_add", z.object({ data: z.object({ a: z.coerce.number(), b: z.coerce.number() }) }).loose(), (consumer, content) =>
-    send(consumer, { sum: content.data.a + content.data.b }),
+  .handler(
+    "typed_add",
+    z.object({ data: z.object({ a: z.coerce.number(), b: z.coerce.number() }) }).loose(),
+    (consumer, content) => send(consumer, { sum: content.data.a + content.data.b }),
   )
   .handler("admin_only", (consumer) => send(consumer, { secret: "ran" }))
   .use((consumer, _content, name) => {
@@ -27,7 +29,9 @@ const handlers = new Registry()
   })
   .handler("store_a_date", (consumer) => consumer.scope.session.set("when", new Date() as never))
   .handler("shout", (consumer, content) => send(consumer, { shout: String(content.data.text) }, { broadcast: true }))
-  .handler("room_say", (consumer, content) => send(consumer, { said: String(content.data.text) }, { room: consumer.scope.room }))
+  .handler("room_say", (consumer, content) =>
+    send(consumer, { said: String(content.data.text) }, { room: consumer.scope.room }),
+  )
   .handler("join_team", (consumer) => consumer.groupAdd("team"));
 
 const seed = seedForFile({ registry: handlers });
@@ -35,8 +39,15 @@ const seed = seedForFile({ registry: handlers });
 describe("dispatch", () => {
   it("converts every key to snake_case before the handler sees it", async () => {
     const socket = await seed.live();
-    const [reply] = await socket.call("echo_content", { data: { dataUrl: "/x", nestedThing: { innerKey: 1 } }, form: { firstName: "A" } });
-    expect(reply!.content).toMatchObject({ function: "echo_content", data: { data_url: "/x", nested_thing: { inner_key: 1 } }, form: { first_name: "A" } });
+    const [reply] = await socket.call("echo_content", {
+      data: { dataUrl: "/x", nestedThing: { innerKey: 1 } },
+      form: { firstName: "A" },
+    });
+    expect(reply!.content).toMatchObject({
+      function: "echo_content",
+      data: { data_url: "/x", nested_thing: { inner_key: 1 } },
+      form: { first_name: "A" },
+    });
   });
 
   it("validates content against a handler's schema and refuses what does not fit", async () => {
@@ -57,7 +68,10 @@ describe("dispatch", () => {
     const got = socket.received.length;
     for (const i of ids) socket.sendRaw(JSON.stringify({ function: "echo_content", data: { i }, id: i }));
     await socket.next((m) => m.ack === 5);
-    const order = socket.received.slice(got).filter((m) => m.content).map((m) => (m.content as { data: { i: number } }).data.i);
+    const order = socket.received
+      .slice(got)
+      .filter((m) => m.content)
+      .map((m) => (m.content as { data: { i: number } }).data.i);
     expect(order).toEqual(ids);
   });
 });
@@ -92,7 +106,11 @@ describe("send", () => {
   });
 
   it("to a room reaches that room's sockets only", async () => {
-    const [a, b, c] = [await seed.live(undefined, "roomA"), await seed.live(undefined, "roomA"), await seed.live(undefined, "roomB")];
+    const [a, b, c] = [
+      await seed.live(undefined, "roomA"),
+      await seed.live(undefined, "roomA"),
+      await seed.live(undefined, "roomB"),
+    ];
     const heard = b.next((m) => m.said === "x");
     await a.call("room_say", { data: { text: "x" } });
     expect(await heard).toEqual({ said: "x" });

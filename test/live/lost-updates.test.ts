@@ -59,7 +59,11 @@ describe("one session, many sockets", () => {
   it("with HTTP requests writing the same and other keys in between, nothing is lost either", async () => {
     const { browser, clients } = await sharedSession(20);
     const until = Date.now() + RUN_MS;
-    const [acked, bumps, visits] = await Promise.all([closedLoop(clients, until), httpLoop(browser, "/bump", until), httpLoop(browser, "/visit", until)]);
+    const [acked, bumps, visits] = await Promise.all([
+      closedLoop(clients, until),
+      httpLoop(browser, "/bump", until),
+      httpLoop(browser, "/visit", until),
+    ]);
     expect(bumps).toBeGreaterThan(0);
     const stored = await browser.session();
     expect(stored?.counter).toBe(acked + bumps);

@@ -31,7 +31,10 @@ describeWithServices("broadcasts during a Redis outage", () => {
     const registry = new Registry().handler("shout", async (consumer, content) => {
       await send(consumer, { shout: Number(content.data.n) }, { broadcast: true });
     });
-    return createApp({ registry, settings: { DATABASE_URL: tempDatabaseUrl(), REDIS_URL: `redis://127.0.0.1:${port}`, ...unlimitedEvents } });
+    return createApp({
+      registry,
+      settings: { DATABASE_URL: tempDatabaseUrl(), REDIS_URL: `redis://127.0.0.1:${port}`, ...unlimitedEvents },
+    });
   }
 
   beforeAll(async () => {
@@ -48,7 +51,9 @@ describeWithServices("broadcasts during a Redis outage", () => {
   });
 
   /** Shouts until one is acknowledged without error, then once more; every shout the sender was not told failed must arrive. */
-  async function shoutThrough(first: number): Promise<{ failed: number; delivered: number; lost: number[]; missedElsewhere: number[] }> {
+  async function shoutThrough(
+    first: number,
+  ): Promise<{ failed: number; delivered: number; lost: number[]; missedElsewhere: number[] }> {
     const unreported: number[] = [];
     let failed = 0;
     let n = first;
@@ -83,7 +88,9 @@ describeWithServices("broadcasts during a Redis outage", () => {
       admin.disconnect();
     }
     const outcome = await shoutThrough(1000);
-    console.info(`broadcast outage (subscriptions cut): ${outcome.failed} shouts refused loudly, ${outcome.delivered} delivered, ${outcome.lost.length} lost silently, ${outcome.missedElsewhere.length} missed by the other process`);
+    console.info(
+      `broadcast outage (subscriptions cut): ${outcome.failed} shouts refused loudly, ${outcome.delivered} delivered, ${outcome.lost.length} lost silently, ${outcome.missedElsewhere.length} missed by the other process`,
+    );
     expect(outcome.lost).toEqual([]);
   });
 
@@ -95,7 +102,9 @@ describeWithServices("broadcasts during a Redis outage", () => {
     await expect(a.app.broadcast({ shout: 2 })).rejects.toMatchObject({ code: "store_unavailable" });
     redis = await startRedisServer(port);
     const outcome = await shoutThrough(2000);
-    console.info(`broadcast outage (Redis restarted): ${outcome.failed} shouts refused loudly, ${outcome.delivered} delivered, ${outcome.lost.length} lost silently, ${outcome.missedElsewhere.length} missed by the other process`);
+    console.info(
+      `broadcast outage (Redis restarted): ${outcome.failed} shouts refused loudly, ${outcome.delivered} delivered, ${outcome.lost.length} lost silently, ${outcome.missedElsewhere.length} missed by the other process`,
+    );
     expect(outcome.lost).toEqual([]);
   });
 });

@@ -16,7 +16,11 @@ afterAll(async () => {
 });
 
 function layer(name: string): RedisChannelLayer {
-  const l = new RedisChannelLayer(connectRedis(REDIS_URL, `${name}-pub`), new RedisSubscriber(connectRedis(REDIS_URL, `${name}-sub`)), { prefix: ids.prefix });
+  const l = new RedisChannelLayer(
+    connectRedis(REDIS_URL, `${name}-pub`),
+    new RedisSubscriber(connectRedis(REDIS_URL, `${name}-sub`)),
+    { prefix: ids.prefix },
+  );
   layers.push(l);
   return l;
 }
@@ -54,7 +58,9 @@ describeWithServices("the Redis channel layer", () => {
       await b.groupAdd(`g${i}`, first);
       await b.groupAdd(`g${i}`, second);
     }
-    const clients = String(await admin.client("LIST")).split("\n").filter((line) => line.includes(`name=liveview-b-${tag}-sub `));
+    const clients = String(await admin.client("LIST"))
+      .split("\n")
+      .filter((line) => line.includes(`name=liveview-b-${tag}-sub `));
     expect(clients).toHaveLength(1);
     expect(await numsub("g0")).toBe(1);
     await b.groupDiscard("g0", first);

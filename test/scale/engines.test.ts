@@ -56,7 +56,7 @@ describeWithServices("session engines on Redis and PostgreSQL", () => {
         const key = newKey();
         expect(await store.load(key)).toBeNull();
         const expireAt = later();
-        const data = { counter: 1, nested: { list: [1, "two", null, { three: true }] }, text: "é ✓ \"quoted\"" };
+        const data = { counter: 1, nested: { list: [1, "two", null, { three: true }] }, text: 'é ✓ "quoted"' };
         expect(await store.save(key, { set: data, deleted: [], expireAt })).toBe(1);
         expect(await store.load(key)).toEqual({ data, version: 1, expireAt });
       });
@@ -72,7 +72,9 @@ describeWithServices("session engines on Redis and PostgreSQL", () => {
       it("merges concurrent saves of different keys without losing any", async () => {
         const key = newKey();
         const versions = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => store.save(key, { set: { [`k${i}`]: i }, deleted: [], expireAt: later() })),
+          Array.from({ length: 20 }, (_, i) =>
+            store.save(key, { set: { [`k${i}`]: i }, deleted: [], expireAt: later() }),
+          ),
         );
         expect([...versions].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         const loaded = await store.load(key);
@@ -161,24 +163,29 @@ describeWithServices("session engines on Redis and PostgreSQL", () => {
 /** Read-modify-write on a shared value with a pause in between: any overlap loses an update or shows up in `inside`. */
 async function contend(locks: SessionLock[], key: string, rounds: number) {
   const shared = { value: 0, inside: 0, maxInside: 0 };
-  await Promise.all(Array.from({ length: rounds }, (_, i) => {
-    const which = i % locks.length;
-    return locks[which]!.run(key, async () => {
-      shared.inside++;
-      shared.maxInside = Math.max(shared.maxInside, shared.inside);
-      const read = shared.value;
-      await sleep(1);
-      shared.value = read + 1;
-      shared.inside--;
-    });
-  }));
+  await Promise.all(
+    Array.from({ length: rounds }, (_, i) => {
+      const which = i % locks.length;
+      return locks[which]!.run(key, async () => {
+        shared.inside++;
+        shared.maxInside = Math.max(shared.maxInside, shared.inside);
+        const read = shared.value;
+        await sleep(1);
+        shared.value = read + 1;
+        shared.inside--;
+      });
+    }),
+  );
   return shared;
 }
 
 describeWithServices("session locks across connections", () => {
   function redisLock(options: { leaseMs?: number; waitMs?: number } = {}) {
     const redis = connectRedis(REDIS_URL);
-    const lock = new RedisSessionLock(redis, new RedisSubscriber(connectRedis(REDIS_URL, "subscriber")), { prefix: ids.prefix, ...options });
+    const lock = new RedisSessionLock(redis, new RedisSubscriber(connectRedis(REDIS_URL, "subscriber")), {
+      prefix: ids.prefix,
+      ...options,
+    });
     closers.push(() => lock.close());
     return { lock, redis };
   }
@@ -226,11 +233,17 @@ describe("a session store whose server is down", () => {
       new RedisSessionStore(connectRedis(`redis://127.0.0.1:${port}`), { prefix: ids.prefix }),
       new PgSessionStore(createPgPool(`postgres://postgres@127.0.0.1:${port}/test`)),
     ];
-    const errors = [/Redis at 127\.0\.0\.1:\d+ is unavailable .*REDIS_URL/, /PostgreSQL at 127\.0\.0\.1:\d+\/test is unavailable .*DATABASE_URL/];
+    const errors = [
+      /Redis at 127\.0\.0\.1:\d+ is unavailable .*REDIS_URL/,
+      /PostgreSQL at 127\.0\.0\.1:\d+\/test is unavailable .*DATABASE_URL/,
+    ];
     for (const [i, store] of stores.entries()) {
       const started = Date.now();
       const failure = store.save(newKey(), { set: { a: 1 }, deleted: [], expireAt: later() });
-      await expect(failure).rejects.toMatchObject({ code: "store_unavailable", message: expect.stringMatching(errors[i]!) });
+      await expect(failure).rejects.toMatchObject({
+        code: "store_unavailable",
+        message: expect.stringMatching(errors[i]!),
+      });
       expect(Date.now() - started).toBeLessThan(3000);
       await store.close();
     }

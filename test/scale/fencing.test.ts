@@ -21,11 +21,15 @@ interface Child {
 }
 
 function startFencingServer(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(root, "test/scale/fencing-server.ts")], {
-    cwd: root,
-    env: { ...process.env, TEST_LOCK_LEASE_MS: String(LEASE_MS), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=source", "--import", "tsx", join(root, "test/scale/fencing-server.ts")],
+    {
+      cwd: root,
+      env: { ...process.env, TEST_LOCK_LEASE_MS: String(LEASE_MS), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   const waiters: { line: string; resolve: () => void }[] = [];
   child.stdout!.on("data", (chunk) => {
@@ -36,7 +40,8 @@ function startFencingServer(env: Record<string, string>): Promise<Child> {
       w.resolve();
     }
   });
-  const printed = (line: string) => new Promise<void>((resolve) => (stdout.includes(line) ? resolve() : waiters.push({ line, resolve })));
+  const printed = (line: string) =>
+    new Promise<void>((resolve) => (stdout.includes(line) ? resolve() : waiters.push({ line, resolve })));
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`fencing server exited with ${code}`)));
     void printed("listening ").then(() => {
@@ -66,7 +71,10 @@ function fencingTest(name: string, env: Record<string, string>): void {
     const page = await fetch(a.url + "/");
     const cookie = page.headers.getSetCookie()[0]!.split(";")[0]!;
     const token = /<p id="token">([^<]+)<\/p>/.exec(await page.text())![1]!;
-    const [onA, onB] = await Promise.all([LiveClient.connect(a.url, { cookie, token }), LiveClient.connect(b.url, { cookie, token })]);
+    const [onA, onB] = await Promise.all([
+      LiveClient.connect(a.url, { cookie, token }),
+      LiveClient.connect(b.url, { cookie, token }),
+    ]);
 
     // A takes the lock, writes in its copy, and stalls; the whole process is then stopped (no lease renewal).
     const stalled = onA.call("claim", { data: { who: "a", stall: true } });

@@ -30,7 +30,8 @@ export async function incrementThroughOutage(
   const loops = clients.map(async (client) => {
     while (running) {
       const startedAt = Date.now();
-      const error = (await client.call("increment_counter")).find((r) => r.error !== undefined)?.error as string | undefined;
+      const error = (await client.call("increment_counter")).find((r) => r.error !== undefined)?.error as
+        string | undefined;
       outcomes.push({ ok: error === undefined, error, startedAt, ms: Date.now() - startedAt });
       if (error) await sleep(20);
     }

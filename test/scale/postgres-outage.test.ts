@@ -30,11 +30,18 @@ describeWithServices("PostgreSQL stops and comes back (db engine, advisory locks
     const browser = seed.client();
     await browser.get("/counter");
     const sockets = await Promise.all(Array.from({ length: 4 }, () => seed.live(browser)));
-    const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(sockets, postgres, { before: 600, down: 1200, after: 2500 });
+    const { outcomes, acked, failed, downAt, upAt } = await incrementThroughOutage(sockets, postgres, {
+      before: 600,
+      down: 1200,
+      after: 2500,
+    });
     expect(outcomes.filter((o) => o.ok && o.startedAt < downAt).length).toBeGreaterThan(0);
     expect(failed.length).toBeGreaterThan(0);
     // The client hears that storage is down and that nothing changed; which server, at which address, is for the log.
-    for (const f of failed) expect(f.error).toMatch(/^Handler error: the server cannot reach its storage right now, so nothing was changed.*\(id \w+\)$/);
+    for (const f of failed)
+      expect(f.error).toMatch(
+        /^Handler error: the server cannot reach its storage right now, so nothing was changed.*\(id \w+\)$/,
+      );
     expect(outcomes.filter((o) => o.ok && o.startedAt > upAt + 1000).length).toBeGreaterThan(0);
     expect(Math.max(...outcomes.map((o) => o.ms))).toBeLessThan(6000); // bounded by the connect and query timeouts: no hang
     // Every acknowledged increment is stored; a failed one may have been saved before its error (a lost reply).

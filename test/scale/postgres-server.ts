@@ -11,7 +11,9 @@ const PG_ROOT = "/usr/lib/postgresql";
 /** The directory holding initdb and pg_ctl, or null when PostgreSQL's server programs are not installed. */
 export function postgresBin(): string | null {
   if (!existsSync(PG_ROOT)) return null;
-  const versions = readdirSync(PG_ROOT).filter((v) => existsSync(join(PG_ROOT, v, "bin", "pg_ctl"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(PG_ROOT)
+    .filter((v) => existsSync(join(PG_ROOT, v, "bin", "pg_ctl")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? join(PG_ROOT, versions[0]!, "bin") : null;
 }
 
@@ -52,7 +54,8 @@ export class PostgresServer {
 
   private run(program: string, args: string[]): void {
     const command = join(this.bin, program);
-    if (process.getuid?.() === 0) execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
+    if (process.getuid?.() === 0)
+      execFileSync("runuser", ["-u", "postgres", "--", command, ...args], { stdio: "pipe" });
     else execFileSync(command, args, { stdio: "pipe" });
   }
 }

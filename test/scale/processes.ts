@@ -52,18 +52,24 @@ export function startServer(env: Record<string, string>, script = "test/scale/se
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once("error", reject).listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once("error", reject)
+      .listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }
 
 /** A throwaway redis-server (no persistence) on `port`; resolves once it accepts connections. */
 export function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = "";
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${out}`)), 10_000);
@@ -81,7 +87,10 @@ export function startRedisServer(port: number): Promise<ChildProcess> {
 /** A browser's session: the cookie a first GET hands out, and the token its page gives the socket. */
 export async function browserSession(baseUrl: string): Promise<{ cookie: string; token: string | null }> {
   const res = await fetch(baseUrl + "/counter");
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith("sessionid="));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("sessionid="));
   if (!cookie) throw new Error("no session cookie");
   return { cookie, token: pageToken(await res.text()) };
 }
@@ -93,7 +102,11 @@ export async function pageCounter(baseUrl: string, cookie: string): Promise<numb
 }
 
 /** Calls a handler; true when the server acknowledged it without an error reply. */
-export async function succeeded(client: LiveClient, fn: string, content: Parameters<LiveClient["call"]>[1] = {}): Promise<boolean> {
+export async function succeeded(
+  client: LiveClient,
+  fn: string,
+  content: Parameters<LiveClient["call"]>[1] = {},
+): Promise<boolean> {
   const replies = await client.call(fn, content);
   return !replies.some((r) => r.error !== undefined);
 }

@@ -9,7 +9,11 @@ import { createDeployment } from "../../src/server/deployment.ts";
 /** This test's handlers, beside the fixture's. */
 const handlers = new Registry();
 handlers.handler("broadcast_ping", async (consumer, content) => {
-  await send(consumer, { target: "#ping", html: String(content.data.n ?? ""), ping: Number(content.data.n ?? 0) }, { broadcast: true });
+  await send(
+    consumer,
+    { target: "#ping", html: String(content.data.n ?? ""), ping: Number(content.data.n ?? 0) },
+    { broadcast: true },
+  );
 });
 
 const deployment = createDeployment(loadSettings(), {

@@ -11,7 +11,12 @@ export const PG_URL = process.env.LIVEVIEW_TEST_DATABASE_URL ?? "postgres://post
 const required = process.env.LIVEVIEW_REQUIRE_SERVICES === "1";
 
 async function pingRedis(): Promise<string | null> {
-  const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   let cause = "";
   client.on("error", (error: Error) => (cause ||= error.message));
   try {
@@ -52,13 +57,18 @@ const missing = (await Promise.all([pingRedis(), pingPostgres()])).filter((m): m
 
 /** A describe() that runs only with both services (and `redis-server` when asked); see the file's first line. */
 export function describeWithServices(name: string, body: () => void, options: { redisServer?: boolean } = {}): void {
-  const absent = [...missing, ...(options.redisServer ? [redisServerBinary()].filter((m): m is string => m !== null) : [])];
+  const absent = [
+    ...missing,
+    ...(options.redisServer ? [redisServerBinary()].filter((m): m is string => m !== null) : []),
+  ];
   if (absent.length === 0) {
     describe(name, body);
   } else if (required) {
-    describe(name, () => it("needs Redis and PostgreSQL (LIVEVIEW_REQUIRE_SERVICES=1)", () => {
-      throw new Error(`required services are missing: ${absent.join("; ")}`);
-    }));
+    describe(name, () =>
+      it("needs Redis and PostgreSQL (LIVEVIEW_REQUIRE_SERVICES=1)", () => {
+        throw new Error(`required services are missing: ${absent.join("; ")}`);
+      }),
+    );
   } else {
     console.warn(`skipping "${name}": ${absent.join("; ")} (LIVEVIEW_REQUIRE_SERVICES=1 turns this into a failure)`);
     describe.skip(name, body);
@@ -72,7 +82,10 @@ export function isolation(): { prefix: string; schema: string } {
 }
 
 /** Removes what a test left behind: its schema and every key under its prefix. */
-export async function cleanUp({ prefix, schema }: { prefix: string; schema: string }, redisUrl = REDIS_URL): Promise<void> {
+export async function cleanUp(
+  { prefix, schema }: { prefix: string; schema: string },
+  redisUrl = REDIS_URL,
+): Promise<void> {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, retryStrategy: () => null });
   redis.on("error", () => undefined);
   try {

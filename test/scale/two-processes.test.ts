@@ -41,9 +41,11 @@ describeWithServices("two server processes, one deployment", () => {
     const sockets = await Promise.all([...Array(10)].flatMap(() => [connect(a, browser), connect(b, browser)]));
     const acked = [0, 0];
     const stopAt = Date.now() + 2000;
-    await Promise.all(sockets.map(async (socket, i) => {
-      while (Date.now() < stopAt) if (await succeeded(socket, "increment_counter")) acked[i % 2]!++;
-    }));
+    await Promise.all(
+      sockets.map(async (socket, i) => {
+        while (Date.now() < stopAt) if (await succeeded(socket, "increment_counter")) acked[i % 2]!++;
+      }),
+    );
     const total = acked[0]! + acked[1]!;
     console.log(`two processes, one session: ${total} increments acknowledged (${acked.join(" on A, ")} on B)`);
     expect(acked[0]).toBeGreaterThan(0);
@@ -76,6 +78,8 @@ describeWithServices("two server processes, one deployment", () => {
     const count = Number(/<strong>(\d+)<\/strong>/.exec(String(replies[0]?.html))?.[1]);
     expect([4, 5]).toContain(count); // the increment in flight when A died may or may not have been saved
     const restored = await onB.call("restore_form_draft", { form_id: "contact_form" });
-    expect(restored).toEqual([expect.objectContaining({ action: "restore_form", form_id: "contact_form", form_data: form })]);
+    expect(restored).toEqual([
+      expect.objectContaining({ action: "restore_form", form_id: "contact_form", form_data: form }),
+    ]);
   });
 });

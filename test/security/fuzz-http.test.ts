@@ -15,7 +15,11 @@ const HTTP_OK = 200;
 const HTTP_SERVER_ERROR = 500;
 
 const errors: string[] = [];
-const logger: Logger = { info: () => undefined, warn: () => undefined, error: (message, ...details) => errors.push(`${message} ${details.map(String).join(" ")}`) };
+const logger: Logger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message, ...details) => errors.push(`${message} ${details.map(String).join(" ")}`),
+};
 let running: Running;
 let port: number;
 
@@ -41,12 +45,17 @@ describe("fuzzed HTTP requests", () => {
           sent++;
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           // 0: a refused upgrade or a request that is not ours to answer, closed without a word.
-          expect(answer.status === 0 ? answer.closed : answer.status >= HTTP_OK && answer.status < HTTP_SERVER_ERROR, `${answer.status} ${answer.body}`).toBe(true);
+          expect(
+            answer.status === 0 ? answer.closed : answer.status >= HTTP_OK && answer.status < HTTP_SERVER_ERROR,
+            `${answer.status} ${answer.body}`,
+          ).toBe(true);
         }
       }),
       { numRuns: Math.ceil(HTTP_REQUESTS / CONCURRENCY), seed: SEED, endOnFailure: true },
     );
-    console.info(`fuzz-http: ${sent} requests (seed ${SEED}); answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.info(
+      `fuzz-http: ${sent} requests (seed ${SEED}); answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
     expect(errors).toEqual([]);
     expect((await running.client().get("/")).status).toBe(HTTP_OK);
   });

@@ -26,7 +26,23 @@ const AN_HOUR_MS = 60 * 60 * 1000;
 
 const key = fc.oneof(
   { weight: 4, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "prototype", "toString", "", "#v", "#e", "#p", "=x", "_auth_user_id", "a.b", "a\u0000b") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "__proto__",
+      "constructor",
+      "prototype",
+      "toString",
+      "",
+      "#v",
+      "#e",
+      "#p",
+      "=x",
+      "_auth_user_id",
+      "a.b",
+      "a\u0000b",
+    ),
+  },
 );
 const step = fc.record({
   set: fc.dictionary(key, fc.jsonValue({ maxDepth: 4 }), { maxKeys: 6 }).map((set) => set as JsonObject),
@@ -66,17 +82,28 @@ function fuzzEngine(name: string, make: () => SessionStore, options: { refusesNu
         for (const { set, deleted } of steps) {
           // The model's merge: defined own properties, so a `__proto__` key is data and never a prototype.
           const next: JsonObject = { ...model };
-          for (const [k, v] of Object.entries(set)) Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
+          for (const [k, v] of Object.entries(set))
+            Object.defineProperty(next, k, { value: v, enumerable: true, writable: true, configurable: true });
           for (const k of deleted) delete next[k];
           if (options.refusesNul && holdsNul({ set, deleted })) {
-            const changes = { set, deleted, expireAt: Date.now() + AN_HOUR_MS, ...(base ? { base: { version: base.version, data: next } } : {}) };
+            const changes = {
+              set,
+              deleted,
+              expireAt: Date.now() + AN_HOUR_MS,
+              ...(base ? { base: { version: base.version, data: next } } : {}),
+            };
             await expect(engine.save(sessionKey, changes)).rejects.toMatchObject({ code: "invalid_content" });
             refused++;
             const kept = await engine.load(sessionKey);
             expect(kept === null ? null : entries(kept.data)).toBe(base ? entries(model) : null);
             continue;
           }
-          const version = await engine.save(sessionKey, { set, deleted, expireAt: Date.now() + AN_HOUR_MS, ...(base ? { base: { version: base.version, data: next } } : {}) });
+          const version = await engine.save(sessionKey, {
+            set,
+            deleted,
+            expireAt: Date.now() + AN_HOUR_MS,
+            ...(base ? { base: { version: base.version, data: next } } : {}),
+          });
           saves++;
           model = next;
           const loaded = await engine.load(sessionKey);
@@ -90,14 +117,23 @@ function fuzzEngine(name: string, make: () => SessionStore, options: { refusesNu
       }),
       { numRuns: SESSIONS_PER_ENGINE, seed: SEED, endOnFailure: true },
     );
-    console.info(`fuzz-sessions: ${name}: ${SESSIONS_PER_ENGINE} sessions, ${saves} saves, ${refused} refused (seed ${SEED})`);
+    console.info(
+      `fuzz-sessions: ${name}: ${SESSIONS_PER_ENGINE} sessions, ${saves} saves, ${refused} refused (seed ${SEED})`,
+    );
   });
 }
 
 describe("fuzzed session contents, embedded engines", () => {
   fuzzEngine("sqlite (db)", () => new SqliteSessionStore(openSqlite(tempDatabaseUrl())));
   fuzzEngine("memory (cache)", () => new MemorySessionStore(MEMORY_CAPACITY));
-  fuzzEngine("memory in front of sqlite (cached_db)", () => new CachedDbSessionStore(new MemorySessionStore(MEMORY_CAPACITY), new SqliteSessionStore(openSqlite(tempDatabaseUrl()))));
+  fuzzEngine(
+    "memory in front of sqlite (cached_db)",
+    () =>
+      new CachedDbSessionStore(
+        new MemorySessionStore(MEMORY_CAPACITY),
+        new SqliteSessionStore(openSqlite(tempDatabaseUrl())),
+      ),
+  );
 });
 
 const ids = isolation();
@@ -108,6 +144,11 @@ const pg = () => new PgSessionStore(createPgPool(PG_URL), { schema: ids.schema }
 describeWithServices("fuzzed session contents, engines on Redis and PostgreSQL", () => {
   fuzzEngine("redis (cache)", redis);
   fuzzEngine("postgresql (db)", pg, { refusesNul: true });
-  fuzzEngine("redis in front of sqlite (cached_db)", () => new RedisCachedDbSessionStore(redis(), new SqliteSessionStore(openSqlite(tempDatabaseUrl()))));
-  fuzzEngine("redis in front of postgresql (cached_db)", () => new RedisCachedDbSessionStore(redis(), pg()), { refusesNul: true });
+  fuzzEngine(
+    "redis in front of sqlite (cached_db)",
+    () => new RedisCachedDbSessionStore(redis(), new SqliteSessionStore(openSqlite(tempDatabaseUrl()))),
+  );
+  fuzzEngine("redis in front of postgresql (cached_db)", () => new RedisCachedDbSessionStore(redis(), pg()), {
+    refusesNul: true,
+  });
 });

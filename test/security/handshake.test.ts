@@ -37,7 +37,12 @@ describe("Origin, with the default settings", () => {
   });
 
   it("refuses another port, another scheme or another allowed host of the same machine", async () => {
-    for (const origin of [`http://127.0.0.1:${Number(port()) + 1}`, `https://127.0.0.1:${port()}`, `http://localhost:${port()}`, "http://127.0.0.1"]) {
+    for (const origin of [
+      `http://127.0.0.1:${Number(port()) + 1}`,
+      `https://127.0.0.1:${port()}`,
+      `http://localhost:${port()}`,
+      "http://127.0.0.1",
+    ]) {
       expect(await upgradeStatus(env.seed.baseUrl, { Origin: origin }), origin).toBe(403);
     }
   });
@@ -53,7 +58,8 @@ describe("Origin, with the default settings", () => {
       "null",
       "",
     ];
-    for (const origin of lookalikes) expect(await upgradeStatus(env.seed.baseUrl, { Origin: origin }), origin).toBe(403);
+    for (const origin of lookalikes)
+      expect(await upgradeStatus(env.seed.baseUrl, { Origin: origin }), origin).toBe(403);
   });
 
   it("refuses a missing Origin", async () => {
@@ -140,7 +146,9 @@ describe("the page's token", () => {
   it("gives a cookie without the token no session: a cross-site page cannot act as the user", async () => {
     const { cookie, key } = await victim();
     expect(await increment({ cookie, origin: "http://partner.example" })).toContain("<strong>1</strong>");
-    expect(await increment({ cookie, token: "not-a-token", origin: "http://partner.example" })).toContain("<strong>1</strong>");
+    expect(await increment({ cookie, token: "not-a-token", origin: "http://partner.example" })).toContain(
+      "<strong>1</strong>",
+    );
     expect((await env.seed.app.sessions.load(key))!.counter).toBe(41);
   });
 
@@ -156,7 +164,8 @@ describe("the page's token", () => {
     for (let i = 0; i < 3; i++) tokens.push(pageToken((await browser.get("/counter")).text)!);
     expect(new Set(tokens).size).toBe(3);
     // Each socket adds to the same session's counter: 1, 2, 3.
-    for (const [i, token] of tokens.entries()) expect(await increment({ cookie: browser.cookieHeader, token })).toContain(`<strong>${i + 1}</strong>`);
+    for (const [i, token] of tokens.entries())
+      expect(await increment({ cookie: browser.cookieHeader, token })).toContain(`<strong>${i + 1}</strong>`);
   });
 });
 

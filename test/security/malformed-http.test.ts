@@ -47,7 +47,10 @@ describe("malformed requests", () => {
   it("answers a malformed percent escape in a static path or a route parameter with 400, saying so", async () => {
     for (const target of ["/static/%E0%A4%A", "/static/%", "/items/%zz", "/items/%C0%80"]) {
       const answer = await rawGet(port, target);
-      expect([answer.status, answer.body], target).toEqual([400, "Request failed: the URL's path has a malformed percent escape"]);
+      expect([answer.status, answer.body], target).toEqual([
+        400,
+        "Request failed: the URL's path has a malformed percent escape",
+      ]);
     }
   });
 
@@ -65,19 +68,36 @@ describe("malformed requests", () => {
     const badHeader = await rawRequest(port, "GET / HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n");
     expect(badHeader.status).toBe(400);
     const huge = await rawGet(port, "/", { "X-Padding": "a".repeat(OVERSIZED_HEADER_BYTES) });
-    expect([huge.status, huge.body]).toEqual([431, "Request Header Fields Too Large: the request's headers are too large."]);
-    const badLength = await rawRequest(port, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello");
+    expect([huge.status, huge.body]).toEqual([
+      431,
+      "Request Header Fields Too Large: the request's headers are too large.",
+    ]);
+    const badLength = await rawRequest(
+      port,
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
+    );
     expect(badLength.status).toBe(400);
   });
 
   it("answers broken bodies with 400 and takes odd cookies as no session", async () => {
     const body = "{not json";
-    const broken = await rawRequest(port, `POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const broken = await rawRequest(
+      port,
+      `POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     expect([broken.status, broken.body]).toEqual([400, "Malformed request body"]);
     const form = "a=%E0%A4%A&b=%zz&&=&c";
-    const odd = await rawRequest(port, `POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${form.length}\r\n\r\n${form}`);
+    const odd = await rawRequest(
+      port,
+      `POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${form.length}\r\n\r\n${form}`,
+    );
     expect([odd.status, odd.body]).toEqual([200, "fields 4"]);
-    for (const cookie of ["sessionid=%E0%A4%A", "sessionid=\"unterminated", "=;;=;sessionid", "sessionid=" + "A".repeat(32) + "; sessionid=x"]) {
+    for (const cookie of [
+      "sessionid=%E0%A4%A",
+      'sessionid="unterminated',
+      "=;;=;sessionid",
+      "sessionid=" + "A".repeat(32) + "; sessionid=x",
+    ]) {
       const answer = await rawGet(port, "/", { Cookie: cookie });
       expect([answer.status, answer.body], cookie).toEqual([200, "home"]);
     }
@@ -85,8 +105,11 @@ describe("malformed requests", () => {
 
   it("refuses an upgrade whose target is no URL without bringing the process down", async () => {
     for (const target of ["//[", "/ws/liveview/%zz/"]) {
-      const answer = await rawRequest(port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-        `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:${port}\r\n\r\n`);
+      const answer = await rawRequest(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://127.0.0.1:${port}\r\n\r\n`,
+      );
       expect(answer.status === 0 || answer.status === 400, `${target}: ${answer.status}`).toBe(true);
       expect(answer.closed).toBe(true);
     }
@@ -108,7 +131,10 @@ describe("HTTP timeouts", () => {
   });
 
   it("cuts a client that never finishes its body", async () => {
-    const answer = await rawRequest(port, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly part");
+    const answer = await rawRequest(
+      port,
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly part",
+    );
     expect(answer.status).toBe(408);
     expect(answer.closed).toBe(true);
   });

@@ -27,7 +27,19 @@ afterEach(() => {
 });
 
 describe("a function name that is not a registered handler", () => {
-  const names = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__", "a.b", "record_hit.call", "record_hit.apply", "navigate.constructor", "prototype"];
+  const names = [
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "valueOf",
+    "__defineGetter__",
+    "a.b",
+    "record_hit.call",
+    "record_hit.apply",
+    "navigate.constructor",
+    "prototype",
+  ];
 
   it("runs nothing, whatever Object or Function member it names", async () => {
     const browser = seed.client();
@@ -65,7 +77,10 @@ describe("a handler that throws", () => {
     expect(id).toMatch(/^[0-9a-f]{8}$/);
     expect(reply).toEqual({ error: `Handler error: internal error (id ${id})`, function: "leaky", error_id: id });
     expect(JSON.stringify(socket.received)).not.toMatch(/hunter2|ECONNREFUSED|db\.internal/);
-    expect(log).toHaveBeenCalledWith(`liveview: handler "leaky" failed (error id ${id})`, expect.objectContaining({ stack: expect.stringContaining("hunter2") }));
+    expect(log).toHaveBeenCalledWith(
+      `liveview: handler "leaky" failed (error id ${id})`,
+      expect.objectContaining({ stack: expect.stringContaining("hunter2") }),
+    );
   });
 
   it("gives each failure its own id", async () => {
@@ -80,7 +95,11 @@ describe("a handler that throws", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const socket = await seed.live();
     expect(await socket.call("busy")).toEqual([
-      { error: "Handler error: the session is busy: its lock was not free for 15000 ms; try again", function: "busy", code: "session_busy" },
+      {
+        error: "Handler error: the session is busy: its lock was not free for 15000 ms; try again",
+        function: "busy",
+        code: "session_busy",
+      },
     ]);
   });
 });

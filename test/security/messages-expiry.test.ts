@@ -24,7 +24,10 @@ async function signedIn(seed: Running): Promise<TestClient> {
 
 describe("with the default settings, a session under an open socket", () => {
   const AGE_SECONDS = 2;
-  const seed = seedForFile({ registry: handlers, settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS } });
+  const seed = seedForFile({
+    registry: handlers,
+    settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS },
+  });
 
   it("expires while the socket answers pings, and the next event is anonymous with none of the old data", async () => {
     const browser = await signedIn(seed);
@@ -42,7 +45,14 @@ describe("with the default settings, a session under an open socket", () => {
 
 describe("with LIVEVIEW_HEARTBEAT_EXTENDS_SESSION, a session under an open socket", () => {
   const AGE_SECONDS = 1;
-  const seed = seedForFile({ registry: handlers, settings: { SESSION_COOKIE_AGE: AGE_SECONDS, LIVEVIEW_PING_INTERVAL_MS: PING_MS, LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: true } });
+  const seed = seedForFile({
+    registry: handlers,
+    settings: {
+      SESSION_COOKIE_AGE: AGE_SECONDS,
+      LIVEVIEW_PING_INTERVAL_MS: PING_MS,
+      LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: true,
+    },
+  });
 
   it("lives on as long as the socket answers pings", async () => {
     const browser = await signedIn(seed);

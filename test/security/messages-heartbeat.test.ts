@@ -12,7 +12,10 @@ handlers.handler("ping_me", (consumer) => send(consumer, { pong: true }));
 
 const INTERVAL_MS = 100;
 const TIMEOUT_MS = 100;
-const seed = seedForFile({ registry: handlers, settings: { LIVEVIEW_PING_INTERVAL_MS: INTERVAL_MS, LIVEVIEW_PING_TIMEOUT_MS: TIMEOUT_MS } });
+const seed = seedForFile({
+  registry: handlers,
+  settings: { LIVEVIEW_PING_INTERVAL_MS: INTERVAL_MS, LIVEVIEW_PING_TIMEOUT_MS: TIMEOUT_MS },
+});
 
 describe("the heartbeat", () => {
   it("cuts a socket that does not answer pings, and frees its consumer, groups and session watcher", async () => {

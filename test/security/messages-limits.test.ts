@@ -6,7 +6,19 @@ import { describe, expect, it } from "vitest";
 import type { WebSocket } from "ws";
 import { Registry, send } from "../../src/index.ts";
 import { seedForFile } from "../helpers.ts";
-import { BINARY_OPCODE, closeOf, collect, frameHeader, holds, rawSocket, sleep, socketCounts, TEXT_OPCODE, until, writeRaw } from "./messages-sockets.ts";
+import {
+  BINARY_OPCODE,
+  closeOf,
+  collect,
+  frameHeader,
+  holds,
+  rawSocket,
+  sleep,
+  socketCounts,
+  TEXT_OPCODE,
+  until,
+  writeRaw,
+} from "./messages-sockets.ts";
 
 /** Every run of the handler the attacks name: none of them may raise it. */
 let hits = 0;
@@ -17,7 +29,12 @@ handlers.handler("record_hit", async (consumer) => {
   await send(consumer, { hit: hits });
 });
 
-const LIMITS = { MAX_FRAME_BYTES: 64 * 1024, LIVEVIEW_MAX_FRAGMENTS: 8, LIVEVIEW_MAX_BUFFERED_CHUNKS: 16, LIVEVIEW_MAX_JSON_DEPTH: 32 };
+const LIMITS = {
+  MAX_FRAME_BYTES: 64 * 1024,
+  LIVEVIEW_MAX_FRAGMENTS: 8,
+  LIVEVIEW_MAX_BUFFERED_CHUNKS: 16,
+  LIVEVIEW_MAX_JSON_DEPTH: 32,
+};
 const seed = seedForFile({ registry: handlers, settings: LIMITS });
 
 const HIT = JSON.stringify({ function: "record_hit", data: {} });
@@ -36,11 +53,18 @@ async function attacker(): Promise<{ ws: WebSocket; room: string; before: Return
 }
 
 /** The attack closed the socket with `code`; no handler ran; the server holds nothing for it and serves others. */
-async function expectClosedAndFreed(attack: Awaited<ReturnType<typeof attacker>>, closed: Promise<{ code: number; reason: string }>, code: number): Promise<string> {
+async function expectClosedAndFreed(
+  attack: Awaited<ReturnType<typeof attacker>>,
+  closed: Promise<{ code: number; reason: string }>,
+  code: number,
+): Promise<string> {
   const hitsBefore = hits;
   const { reason } = await closed;
   await until(() => holds(seed.app, attack.room).length === 0, "the server to let go of the socket");
-  await until(() => JSON.stringify(socketCounts(seed.app)) === JSON.stringify(attack.before), "as many sockets as before the attack");
+  await until(
+    () => JSON.stringify(socketCounts(seed.app)) === JSON.stringify(attack.before),
+    "as many sockets as before the attack",
+  );
   expect(hits).toBe(hitsBefore);
   const other = await seed.live();
   expect(await other.call("record_hit")).toEqual([{ hit: hitsBefore + 1 }]);
@@ -71,7 +95,8 @@ async function acceptedWhenSent(send: (ws: WebSocket) => void | Promise<void>): 
 describe("a message in more fragments than LIVEVIEW_MAX_FRAGMENTS", () => {
   function sendInFragments(ws: WebSocket, text: string, count: number): void {
     const size = Math.ceil(text.length / count);
-    for (let i = 0; i < count; i++) ws.send(text.slice(i * size, (i + 1) * size), { binary: false, fin: i === count - 1 });
+    for (let i = 0; i < count; i++)
+      ws.send(text.slice(i * size, (i + 1) * size), { binary: false, fin: i === count - 1 });
   }
 
   it("is accepted within the limit", () => acceptedWhenSent((ws) => sendInFragments(ws, HIT, 4)));
@@ -118,7 +143,10 @@ describe("a message nested deeper than LIVEVIEW_MAX_JSON_DEPTH", () => {
     const start = hits;
     const reply = socket.next();
     socket.sendRaw(frame);
-    expect(await reply).toEqual({ error: "Invalid message: arrays and objects nested deeper than 32 levels; send flatter data", code: "too_deep" });
+    expect(await reply).toEqual({
+      error: "Invalid message: arrays and objects nested deeper than 32 levels; send flatter data",
+      code: "too_deep",
+    });
     expect(hits).toBe(start);
     expect(await socket.call("record_hit")).toEqual([{ hit: start + 1 }]);
   }
@@ -148,14 +176,24 @@ describe("a frame that is not JSON text", () => {
     const closed = closeOf(attack.ws);
     // A binary frame, and a valid text frame right behind it in the same write: once closing, nothing runs.
     const payload = Buffer.from(HIT);
-    writeRaw(attack.ws, Buffer.concat([frameHeader(BINARY_OPCODE, payload.length), payload, frameHeader(TEXT_OPCODE, payload.length), payload]));
+    writeRaw(
+      attack.ws,
+      Buffer.concat([
+        frameHeader(BINARY_OPCODE, payload.length),
+        payload,
+        frameHeader(TEXT_OPCODE, payload.length),
+        payload,
+      ]),
+    );
     expect(await expectClosedAndFreed(attack, closed, 1003)).toBe("binary frames are not accepted; send JSON text");
   });
 
   it("with invalid UTF-8 in a text frame closes the socket with 1007, and runs nothing", async () => {
     const attack = await attacker();
     const closed = closeOf(attack.ws);
-    attack.ws.send(Buffer.concat([Buffer.from(HIT.slice(0, -1)), Buffer.from([0xff, 0xfe]), Buffer.from("}")]), { binary: false });
+    attack.ws.send(Buffer.concat([Buffer.from(HIT.slice(0, -1)), Buffer.from([0xff, 0xfe]), Buffer.from("}")]), {
+      binary: false,
+    });
     await expectClosedAndFreed(attack, closed, 1007);
   });
 });

@@ -16,7 +16,10 @@ handlers.handler("record_hit", async (consumer) => {
 
 const PER_SECOND = 5;
 const BURST = 10;
-const seed = seedForFile({ registry: handlers, settings: { LIVEVIEW_EVENTS_PER_SECOND: PER_SECOND, LIVEVIEW_EVENTS_BURST: BURST } });
+const seed = seedForFile({
+  registry: handlers,
+  settings: { LIVEVIEW_EVENTS_PER_SECOND: PER_SECOND, LIVEVIEW_EVENTS_BURST: BURST },
+});
 
 const frame = (id: number) => JSON.stringify({ function: "record_hit", data: {}, id });
 

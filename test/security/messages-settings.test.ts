@@ -26,6 +26,8 @@ describe("the socket limits", () => {
       expect(() => loadSettings({ [key]: 0 }, {})).toThrow(`${key} must be a positive integer`);
       expect(() => loadSettings({ [key]: 1.5 }, {})).toThrow(`${key} must be a positive integer`);
     }
-    expect(() => loadSettings({}, { LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: "sometimes" })).toThrow("LIVEVIEW_HEARTBEAT_EXTENDS_SESSION=sometimes is not a boolean");
+    expect(() => loadSettings({}, { LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: "sometimes" })).toThrow(
+      "LIVEVIEW_HEARTBEAT_EXTENDS_SESSION=sometimes is not a boolean",
+    );
   });
 });

@@ -17,12 +17,19 @@ export interface RawOptions {
 
 /** A bare `ws` socket, for what LiveClient will not do: fragments, raw bytes, no pongs. */
 export async function rawSocket(baseUrl: string, options: RawOptions): Promise<WebSocket> {
-  const token = options.client ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(await options.client.socketToken())}` : "";
+  const token = options.client
+    ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(await options.client.socketToken())}`
+    : "";
   const headers: Record<string, string> = { Origin: baseUrl };
   if (options.client) headers.Cookie = options.client.cookieHeader;
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${SOCKET_PATH}${options.room}/${token}`, { headers, autoPong: options.autoPong ?? true });
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, "ws")}${SOCKET_PATH}${options.room}/${token}`, {
+    headers,
+    autoPong: options.autoPong ?? true,
+  });
   ws.on("error", () => undefined); // the server cutting the connection is what several tests want
-  await new Promise((resolve, reject) => ws.once("open", resolve).once("unexpected-response", () => reject(new Error("upgrade refused"))));
+  await new Promise((resolve, reject) =>
+    ws.once("open", resolve).once("unexpected-response", () => reject(new Error("upgrade refused"))),
+  );
   return ws;
 }
 

@@ -52,7 +52,11 @@ function parse(data: Buffer, closed: boolean): RawAnswer | null {
 }
 
 /** Writes `request` as is and resolves with the server's first answer; the connection is then dropped. */
-export function rawRequest(port: number, request: string | Buffer, options: { keep?: (socket: Socket) => void } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  options: { keep?: (socket: Socket) => void } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect({ port, host: "127.0.0.1" });
     let data = Buffer.alloc(0);
@@ -71,7 +75,8 @@ export function rawRequest(port: number, request: string | Buffer, options: { ke
     socket.on("close", () => finish(parse(data, true) ?? { status: 0, headers: {}, body: "", closed: true }));
     socket.on("error", (error: NodeJS.ErrnoException) => {
       // A reset after the answer was read is the server closing; before it, the test's failure.
-      if (error.code === "ECONNRESET" || error.code === "EPIPE") finish(parse(data, true) ?? { status: 0, headers: {}, body: "", closed: true });
+      if (error.code === "ECONNRESET" || error.code === "EPIPE")
+        finish(parse(data, true) ?? { status: 0, headers: {}, body: "", closed: true });
       else reject(error);
     });
     socket.write(request);
@@ -80,6 +85,11 @@ export function rawRequest(port: number, request: string | Buffer, options: { ke
 
 /** A GET of `target` as written (no normalisation), with a Host header. */
 export function rawGet(port: number, target: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
-  const lines = [`GET ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `GET ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    "Connection: close",
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return rawRequest(port, lines.join("\r\n") + "\r\n\r\n");
 }

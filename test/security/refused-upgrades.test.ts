@@ -30,7 +30,9 @@ function halfOpenUpgrade(port: number, path: string, headers: Record<string, str
     let answer = "";
     socket.on("error", reject);
     socket.on("data", (chunk) => (answer += chunk.toString("latin1")));
-    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), ended: true, socket }));
+    socket.on("end", () =>
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), ended: true, socket }),
+    );
     const lines = [
       `GET ${path} HTTP/1.1`,
       `Host: 127.0.0.1:${port}`,
@@ -68,10 +70,15 @@ async function start(options: { sessionStore?: SessionStore } = {}) {
   const server = await app.listen(0, "127.0.0.1");
   const port = (server.address() as AddressInfo).port;
   const closed: Promise<void>[] = [];
-  server.on("connection", (socket: Socket) => closed.push(new Promise((resolve) => socket.once("close", () => resolve()))));
+  server.on("connection", (socket: Socket) =>
+    closed.push(new Promise((resolve) => socket.once("close", () => resolve()))),
+  );
   /** Resolves true once every connection the server accepted so far is closed, false if one is still open at the bound. */
   const allClosedWithin = (ms: number) =>
-    Promise.race([Promise.all(closed).then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+    Promise.race([
+      Promise.all(closed).then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+    ]);
   const nextConnection = () => new Promise<void>((resolve) => server.once("connection", () => resolve()));
   return { port, allClosedWithin, nextConnection };
 }
@@ -103,9 +110,14 @@ describe("refused upgrades", () => {
 
   it("closes a refused upgrade for a bad room (400) and for an unreadable store (503) alike", async () => {
     const { port, allClosedWithin } = await start({ sessionStore: unreadableStore });
-    const badRoom = await halfOpenUpgrade(port, "/ws/liveview/no%20such%20room/", { Origin: `http://127.0.0.1:${port}` });
+    const badRoom = await halfOpenUpgrade(port, "/ws/liveview/no%20such%20room/", {
+      Origin: `http://127.0.0.1:${port}`,
+    });
     const cookie = `sessionid=${randomBytes(24).toString("base64url")}`;
-    const storeDown = await halfOpenUpgrade(port, "/ws/liveview/room1/", { Origin: `http://127.0.0.1:${port}`, Cookie: cookie });
+    const storeDown = await halfOpenUpgrade(port, "/ws/liveview/room1/", {
+      Origin: `http://127.0.0.1:${port}`,
+      Cookie: cookie,
+    });
     peers.push(badRoom.socket, storeDown.socket);
     expect([badRoom.status, storeDown.status]).toEqual([400, 503]);
     expect(await allClosedWithin(REFUSED_UPGRADE_CLOSE_MS)).toBe(true);
@@ -118,8 +130,10 @@ describe("refused upgrades", () => {
     const socket = connect({ port, host: "127.0.0.1", allowHalfOpen: true });
     peers.push(socket);
     socket.pause(); // never reads: the answer stays in the kernel's buffers
-    socket.write(`GET /ws/liveview/room1/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n`);
+    socket.write(
+      `GET /ws/liveview/room1/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n`,
+    );
     await accepted;
     expect(await allClosedWithin(REFUSED_UPGRADE_CLOSE_MS * 2)).toBe(true);
     expect(connectionDescriptors(port)).toBe(0);

@@ -38,7 +38,9 @@ function server(settings: Partial<Settings> = {}): Server {
   const env = { lookedUp: [] as string[] } as Server;
   beforeAll(async () => {
     env.seed = await startSeed({ settings, registry: handlers });
-    env.seed.app.get("/peek", (request) => json({ counter: request.session.get("counter", null), user: request.user.username }));
+    env.seed.app.get("/peek", (request) =>
+      json({ counter: request.session.get("counter", null), user: request.user.username }),
+    );
     const store = env.seed.app.sessions.store;
     const load = store.load.bind(store);
     store.load = (key) => (env.lookedUp.push(key), load(key));

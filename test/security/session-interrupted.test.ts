@@ -36,11 +36,18 @@ handlers.handler("ignore_failed_save", async (consumer) => {
   await consumer.scope.session.save().catch(() => undefined); // an application that swallows the failure
 });
 handlers.handler("whoami", (consumer) =>
-  send(consumer, { user: consumer.scope.user.username, keys: consumer.scope.session.keys().filter((k) => !k.startsWith("_")).sort() }),
+  send(consumer, {
+    user: consumer.scope.user.username,
+    keys: consumer.scope.session
+      .keys()
+      .filter((k) => !k.startsWith("_"))
+      .sort(),
+  }),
 );
 
 const ANONYMOUS = { user: "", keys: [] };
-const INTERRUPTED = /^Handler error: the session ended while this was running \(signed out elsewhere, or expired\), so its changes were not saved; reload the page/;
+const INTERRUPTED =
+  /^Handler error: the session ended while this was running \(signed out elsewhere, or expired\), so its changes were not saved; reload the page/;
 
 interface Env {
   seed: Running;
@@ -54,13 +61,23 @@ function servers(settings: Partial<Settings>): Env {
   beforeAll(async () => {
     env.seed = await startSeed({ settings, registry: handlers });
     env.seed.app
-      .get("/whoami", (request) => json({ user: request.user.username, keys: request.session.keys().filter((k) => !k.startsWith("_")).sort() }))
+      .get("/whoami", (request) =>
+        json({
+          user: request.user.username,
+          keys: request.session
+            .keys()
+            .filter((k) => !k.startsWith("_"))
+            .sort(),
+        }),
+      )
       .get("/write-after-door", async (request) => {
         await waitAtDoor();
         request.session.set("counter", 99);
         return text("written");
       });
-    env.other = await serve(await createSeedApp({ settings: { ...settings, DATABASE_URL: env.seed.app.settings.DATABASE_URL } }));
+    env.other = await serve(
+      await createSeedApp({ settings: { ...settings, DATABASE_URL: env.seed.app.settings.DATABASE_URL } }),
+    );
     env.rows = sessionRows(env.seed.app);
   });
   afterAll(async () => {
@@ -114,7 +131,9 @@ for (const engine of ["db", "cached_db"] as const) {
         await door.arrived;
         await end(env, key);
         door.open();
-        expect(await replies).toEqual([expect.objectContaining({ error: expect.stringMatching(INTERRUPTED), function: "write_after_door" })]);
+        expect(await replies).toEqual([
+          expect.objectContaining({ error: expect.stringMatching(INTERRUPTED), function: "write_after_door" }),
+        ]);
         expectStillEnded(env, key);
 
         expect(await socket.call("whoami")).toEqual([ANONYMOUS]);
@@ -134,7 +153,9 @@ for (const engine of ["db", "cached_db"] as const) {
       await door.arrived;
       env.rows.delete(key);
       door.open();
-      expect(await replies).toEqual([expect.objectContaining({ error: expect.stringMatching(INTERRUPTED), function: "ignore_failed_save" })]);
+      expect(await replies).toEqual([
+        expect.objectContaining({ error: expect.stringMatching(INTERRUPTED), function: "ignore_failed_save" }),
+      ]);
       expectStillEnded(env, key);
     });
 

@@ -10,7 +10,13 @@ import { sessionRows, type SessionRows } from "./session-rows.ts";
 /** This test's handlers, beside the fixture's. */
 const handlers = new Registry();
 handlers.handler("whoami", (consumer) =>
-  send(consumer, { user: consumer.scope.user.username, keys: consumer.scope.session.keys().filter((k) => !k.startsWith("_")).sort() }),
+  send(consumer, {
+    user: consumer.scope.user.username,
+    keys: consumer.scope.session
+      .keys()
+      .filter((k) => !k.startsWith("_"))
+      .sort(),
+  }),
 );
 
 interface Env {
@@ -33,7 +39,8 @@ async function overSocket(env: Env, key: string, token: string) {
 }
 
 const ANONYMOUS = { user: "", keys: [] };
-const login = (browser: TestClient, user = SEED_USER) => browser.post("/login", { username: user.username, password: user.password });
+const login = (browser: TestClient, user = SEED_USER) =>
+  browser.post("/login", { username: user.username, password: user.password });
 
 // With the token required (the default) and without it, so that the session layer is tested on its own too.
 for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partial<Settings>[]) {
@@ -42,7 +49,13 @@ for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partia
     beforeAll(async () => {
       env.seed = await startSeed({ settings, registry: handlers });
       env.seed.app.get("/whoami", (request) =>
-        json({ user: request.user.username, keys: request.session.keys().filter((k) => !k.startsWith("_")).sort() }),
+        json({
+          user: request.user.username,
+          keys: request.session
+            .keys()
+            .filter((k) => !k.startsWith("_"))
+            .sort(),
+        }),
       );
       env.rows = sessionRows(env.seed.app);
     });
@@ -72,7 +85,10 @@ for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partia
       expect.soft(await overSocket(env, planted, plantedToken)).toEqual(ANONYMOUS);
       expect(env.rows.has(planted)).toBe(false);
       // What the attacker does with the old cookie starts a session of its own; the old key stays gone.
-      const socket = await LiveClient.connect(env.seed.baseUrl, { cookie: `sessionid=${planted}`, token: plantedToken });
+      const socket = await LiveClient.connect(env.seed.baseUrl, {
+        cookie: `sessionid=${planted}`,
+        token: plantedToken,
+      });
       await socket.call("increment_counter");
       await socket.close();
       expect(env.rows.has(planted)).toBe(false);
@@ -104,7 +120,9 @@ for (const settings of [{}, { LIVEVIEW_SOCKET_TOKEN_REQUIRED: false }] as Partia
       await browser.get("/contact");
       await login(browser, other);
       const first = browser.sessionKey!;
-      await (await env.seed.live(browser)).call("autosave_form", { form_id: "contact_form", form: { message: "other's secret" } });
+      await (
+        await env.seed.live(browser)
+      ).call("autosave_form", { form_id: "contact_form", form: { message: "other's secret" } });
 
       await login(browser);
       expect(browser.sessionKey).not.toBe(first);

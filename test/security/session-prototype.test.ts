@@ -9,7 +9,8 @@ import type { JsonObject } from "../../src/json.ts";
 import { seedForFile } from "../helpers.ts";
 
 const NAMES = ["__proto__", "constructor", "prototype", "hasOwnProperty"];
-const HOSTILE_JSON = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "prototype": {"polluted": 1}}';
+const HOSTILE_JSON =
+  '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}, "prototype": {"polluted": 1}}';
 
 /** What a handler or view can tell about an object it was given. */
 function inspect(value: Record<string, unknown>) {
@@ -37,7 +38,11 @@ handlers.handler("set_named_keys", (consumer, content) => {
 handlers.handler("read_named_keys", (consumer, content) => {
   const session = consumer.scope.session;
   const values = Object.fromEntries((content.data.names as string[]).map((name) => [name, session.get(name, null)]));
-  return send(consumer, { values, has_polluted: session.has("polluted"), keys: session.keys().filter(isApplicationKey).sort() } as never);
+  return send(consumer, {
+    values,
+    has_polluted: session.has("polluted"),
+    keys: session.keys().filter(isApplicationKey).sort(),
+  } as never);
 });
 
 const seed = seedForFile({ registry: handlers }, ({ app }) => {
@@ -71,9 +76,13 @@ describe("a socket message", () => {
     await browser.get("/counter");
     const socket = await seed.live(browser);
     const start = socket.received.length;
-    socket.sendRaw(`{"function": "inspect_content", "id": 1, "data": ${HOSTILE_JSON}, "form": {"nested": ${HOSTILE_JSON}, "__proto__": {"polluted": 1}}}`);
+    socket.sendRaw(
+      `{"function": "inspect_content", "id": 1, "data": ${HOSTILE_JSON}, "form": {"nested": ${HOSTILE_JSON}, "__proto__": {"polluted": 1}}}`,
+    );
     await socket.next((m) => m.ack === 1);
-    expect(socket.received.slice(start, -1)).toEqual([{ data: EXPECTED_DATA, form: { ...EXPECTED_DATA, own: ["__proto__", "nested"] } }]);
+    expect(socket.received.slice(start, -1)).toEqual([
+      { data: EXPECTED_DATA, form: { ...EXPECTED_DATA, own: ["__proto__", "nested"] } },
+    ]);
 
     const payload = (await storedItems(browser)).payload as Record<string, unknown>;
     expect(Object.keys(payload).sort()).toEqual(["__proto__", "constructor", "prototype"]);
@@ -94,7 +103,11 @@ describe("session.set", () => {
 
     const again = await seed.live(browser); // and on another socket
     const [reply] = await again.call("read_named_keys", { data: { names: [...NAMES, "toString", "valueOf"] } });
-    expect(reply).toEqual({ values: { ...expected, toString: null, valueOf: null }, has_polluted: false, keys: [...NAMES].sort() });
+    expect(reply).toEqual({
+      values: { ...expected, toString: null, valueOf: null },
+      has_polluted: false,
+      keys: [...NAMES].sort(),
+    });
   });
 });
 
@@ -103,8 +116,11 @@ describe("HTTP bodies", () => {
     const browser = seed.client();
     await browser.get("/counter");
     const token = await browser.socketToken();
-    const body = "__proto__=x&constructor=y&prototype=z&hasOwnProperty=w&__proto__%5Bpolluted%5D=1&csrfmiddlewaretoken=" + token;
-    const res = await browser.request("POST", "/inspect-body", body, { "Content-Type": "application/x-www-form-urlencoded" });
+    const body =
+      "__proto__=x&constructor=y&prototype=z&hasOwnProperty=w&__proto__%5Bpolluted%5D=1&csrfmiddlewaretoken=" + token;
+    const res = await browser.request("POST", "/inspect-body", body, {
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
     expect(JSON.parse(res.text)).toEqual({
       own: ["__proto__", "__proto__[polluted]", "constructor", "csrfmiddlewaretoken", "hasOwnProperty", "prototype"],
       plainPrototype: true,
@@ -119,7 +135,10 @@ describe("HTTP bodies", () => {
     const browser = seed.client();
     await browser.get("/counter");
     const token = await browser.socketToken();
-    const res = await browser.request("POST", "/inspect-body", HOSTILE_JSON, { "Content-Type": "application/json", "X-CSRFToken": token });
+    const res = await browser.request("POST", "/inspect-body", HOSTILE_JSON, {
+      "Content-Type": "application/json",
+      "X-CSRFToken": token,
+    });
     expect(JSON.parse(res.text)).toEqual(EXPECTED_DATA);
     const payload = (await storedItems(browser)).payload as JsonObject;
     expect(Object.hasOwn(payload, "__proto__") && payload["__proto__"]).toEqual({ polluted: 1 });

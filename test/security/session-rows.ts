@@ -24,12 +24,17 @@ export function sessionRows(app: App): SessionRows {
     count: () => (db.prepare("SELECT count(*) AS n FROM liveview_session").get() as { n: number }).n,
     has: (key) => db.prepare("SELECT 1 FROM liveview_session WHERE session_key = ?").get(key) !== undefined,
     row: (key) => {
-      const row = db.prepare("SELECT data, expire_at FROM liveview_session WHERE session_key = ?").get(key) as { data: string; expire_at: number } | undefined;
+      const row = db.prepare("SELECT data, expire_at FROM liveview_session WHERE session_key = ?").get(key) as
+        { data: string; expire_at: number } | undefined;
       return row && { data: JSON.parse(row.data), expired: row.expire_at <= Date.now() };
     },
-    keys: () => (db.prepare("SELECT session_key FROM liveview_session").all() as { session_key: string }[]).map((r) => r.session_key),
+    keys: () =>
+      (db.prepare("SELECT session_key FROM liveview_session").all() as { session_key: string }[]).map(
+        (r) => r.session_key,
+      ),
     delete: (key) => void db.prepare("DELETE FROM liveview_session WHERE session_key = ?").run(key),
-    expire: (key) => void db.prepare("UPDATE liveview_session SET expire_at = ? WHERE session_key = ?").run(Date.now() - 1, key),
+    expire: (key) =>
+      void db.prepare("UPDATE liveview_session SET expire_at = ? WHERE session_key = ?").run(Date.now() - 1, key),
     close: () => db.close(),
   };
 }

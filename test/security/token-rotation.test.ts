@@ -31,7 +31,8 @@ it("hands open tabs the new token at login, and the old token no longer gives th
   await Promise.all([withNew.close(), withOld.close()]);
 
   // A form carrying the old token is refused as well; the new one is accepted.
-  const post = (token: string) => browser.post("/login", { username: "nobody", password: "wrong", csrfmiddlewaretoken: token }, { csrf: false });
+  const post = (token: string) =>
+    browser.post("/login", { username: "nobody", password: "wrong", csrfmiddlewaretoken: token }, { csrf: false });
   expect((await post(before)).status).toBe(403);
   expect((await post(after)).status).toBe(401);
 });

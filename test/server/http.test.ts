@@ -33,7 +33,14 @@ describe("the session cookie", () => {
   });
 
   it("has no expiry with SESSION_EXPIRE_AT_BROWSER_CLOSE, and follows the other cookie settings", async () => {
-    const browser = (await seed({ SESSION_EXPIRE_AT_BROWSER_CLOSE: true, SESSION_COOKIE_NAME: "sid", SESSION_COOKIE_SAMESITE: "Strict", SESSION_COOKIE_SECURE: true })).client();
+    const browser = (
+      await seed({
+        SESSION_EXPIRE_AT_BROWSER_CLOSE: true,
+        SESSION_COOKIE_NAME: "sid",
+        SESSION_COOKIE_SAMESITE: "Strict",
+        SESSION_COOKIE_SECURE: true,
+      })
+    ).client();
     const cookie = (await browser.get("/counter")).headers.get("set-cookie")!;
     expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{32}; Path=\/; SameSite=Strict; HttpOnly; Secure$/);
   });
@@ -57,7 +64,9 @@ describe("clearsessions", () => {
     await store.save("e".repeat(32), { set: { a: 1 }, deleted: [], expireAt: Date.now() - 1 });
     await store.save("f".repeat(32), { set: { a: 2 }, deleted: [], expireAt: Date.now() + 60_000 });
     const { execFileSync } = await import("node:child_process");
-    const out = execFileSync("npx", ["tsx", "src/cli/main.ts", "clearsessions"], { env: { ...process.env, DATABASE_URL: r.app.settings.DATABASE_URL } }).toString();
+    const out = execFileSync("npx", ["tsx", "src/cli/main.ts", "clearsessions"], {
+      env: { ...process.env, DATABASE_URL: r.app.settings.DATABASE_URL },
+    }).toString();
     expect(out).toMatch(/removed [1-9]\d* expired session/);
     expect(await r.app.sessions.load("f".repeat(32))).toEqual({ a: 2 });
   });
@@ -84,7 +93,11 @@ describe("requests", () => {
 
   it("refuse a body over the limit with 413", async () => {
     const r = await seed();
-    const res = await fetch(r.baseUrl + "/login", { method: "POST", body: "x".repeat(2 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await fetch(r.baseUrl + "/login", {
+      method: "POST",
+      body: "x".repeat(2 * 1024 * 1024),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -100,7 +113,10 @@ describe("mounting", () => {
       expect(await (await fetch(base + "/health")).text()).toBe("ok");
       const browser = new TestClient(app, base);
       await browser.get("/counter");
-      const socket = await LiveClient.connect(base, { cookie: browser.cookieHeader, token: await browser.socketToken() });
+      const socket = await LiveClient.connect(base, {
+        cookie: browser.cookieHeader,
+        token: await browser.socketToken(),
+      });
       const [reply] = await socket.call("increment_counter");
       expect(reply!.html).toContain("<strong>1</strong>");
       await socket.close();

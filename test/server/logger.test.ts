@@ -34,7 +34,9 @@ describe("createApp({ logger, onError })", () => {
     const r = await serve(app);
     running.push(r);
 
-    expect(logger.lines[0]).toMatch(/^info liveview: serving http:\/\/127\.0\.0\.1:\d+\/ \(sessions: db on sqlite:.*; groups in this process\)$/);
+    expect(logger.lines[0]).toMatch(
+      /^info liveview: serving http:\/\/127\.0\.0\.1:\d+\/ \(sessions: db on sqlite:.*; groups in this process\)$/,
+    );
     const [reply] = await (await r.live()).call("boom");
     expect(reply).toMatchObject({ error: expect.stringMatching(/^Handler error: internal error \(id \w+\)$/) });
     expect((await r.client().get("/bad")).status).toBe(500);

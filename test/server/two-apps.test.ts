@@ -18,7 +18,10 @@ async function namedApp(name: string, own: string): Promise<Running> {
   writeFileSync(join(templates, "hello.html"), `<p>{{ greeting }} from ${name}</p>`);
   const handlers = new Registry()
     .handler("whoami", async (consumer) => {
-      await send(consumer, { target: "#who", html: await consumer.templates.renderToString("hello.html", { greeting: "hi" }) });
+      await send(consumer, {
+        target: "#who",
+        html: await consumer.templates.renderToString("hello.html", { greeting: "hi" }),
+      });
     })
     .handler(own, async (consumer) => send(consumer, { target: "#own", html: own }));
   const app = createApp({ registry: handlers, templates: [templates], settings: { DATABASE_URL: tempDatabaseUrl() } });
@@ -39,7 +42,9 @@ describe("two apps in one process", () => {
     expect(await liveB.call("whoami")).toEqual([{ target: "#who", html: "<p>hi from beta</p>" }]);
     expect(await liveA.call("only_alpha")).toEqual([{ target: "#own", html: "only_alpha" }]);
     expect(await liveA.call("only_beta")).toEqual([expect.objectContaining({ error: "Unknown function: only_beta" })]);
-    expect(await liveB.call("only_alpha")).toEqual([expect.objectContaining({ error: "Unknown function: only_alpha" })]);
+    expect(await liveB.call("only_alpha")).toEqual([
+      expect.objectContaining({ error: "Unknown function: only_alpha" }),
+    ]);
     // Each registry has the built-in navigate; none of theirs reached the process-wide one.
     expect(registry.get("whoami")).toBeUndefined();
     expect(registry.get("only_alpha")).toBeUndefined();

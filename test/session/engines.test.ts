@@ -10,7 +10,10 @@ import { storeContract } from "./store-contract.ts";
 
 storeContract("SQLite", () => new SqliteSessionStore(openSqlite(tempDatabaseUrl())));
 storeContract("memory", () => new MemorySessionStore(100));
-storeContract("cached_db", () => new CachedDbSessionStore(new MemorySessionStore(100), new SqliteSessionStore(openSqlite(tempDatabaseUrl()))));
+storeContract(
+  "cached_db",
+  () => new CachedDbSessionStore(new MemorySessionStore(100), new SqliteSessionStore(openSqlite(tempDatabaseUrl()))),
+);
 
 describe("memory session store", () => {
   it("evicts the least recently used session beyond its capacity", async () => {
@@ -48,7 +51,14 @@ describe("cached_db with a reader that loads while a writer saves", () => {
     const key = "r".repeat(24);
     await db.save(key, { set: { counter: 5 }, deleted: [], expireAt: Date.now() + 60_000 });
     // The reader misses the cache and reads version 1 from the database; the writer saves version 2 meanwhile.
-    const slowDb = { ...db, load: async (k: string) => { const s = await db.load(k); await store.save(key, { set: { counter: 6 }, deleted: [], expireAt: Date.now() + 60_000 }); return s; } };
+    const slowDb = {
+      ...db,
+      load: async (k: string) => {
+        const s = await db.load(k);
+        await store.save(key, { set: { counter: 6 }, deleted: [], expireAt: Date.now() + 60_000 });
+        return s;
+      },
+    };
     const racing = new CachedDbSessionStore(cache, slowDb as unknown as SqliteSessionStore);
     expect((await racing.load(key))?.data).toEqual({ counter: 5 });
     expect((await store.load(key))?.data).toEqual({ counter: 6 });

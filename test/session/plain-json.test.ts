@@ -56,7 +56,10 @@ describe("a Session", () => {
 
 describe("applyChanges", () => {
   it("merges a __proto__ key as data and leaves the result a plain object", () => {
-    const next = applyChanges({ a: 1, constructor: 2 }, { set: JSON.parse('{"__proto__": {"polluted": 1}}'), deleted: ["constructor"] });
+    const next = applyChanges(
+      { a: 1, constructor: 2 },
+      { set: JSON.parse('{"__proto__": {"polluted": 1}}'), deleted: ["constructor"] },
+    );
     expect(Object.getPrototypeOf(next)).toBe(Object.prototype);
     expect(Object.keys(next)).toEqual(["a", "__proto__"]);
     expect(next["__proto__"]).toEqual({ polluted: 1 });
@@ -66,7 +69,9 @@ describe("applyChanges", () => {
 
 describe("snakeKeys", () => {
   it("keeps a client's __proto__ key as data, at every depth", () => {
-    const out = snakeKeys(JSON.parse('{"data": {"__proto__": {"polluted": 1}, "list": [{"__proto__": {"polluted": 2}}]}}')) as {
+    const out = snakeKeys(
+      JSON.parse('{"data": {"__proto__": {"polluted": 1}, "list": [{"__proto__": {"polluted": 2}}]}}'),
+    ) as {
       data: { __proto__: unknown; list: Record<string, unknown>[]; polluted?: unknown };
     };
     expect(Object.hasOwn(out.data, "__proto__")).toBe(true);

@@ -37,6 +37,12 @@ const pg = (ids: { schema: string }) => new PgSessionStore(createPgPool(PG_URL),
 describeWithServices("session engines on Redis and PostgreSQL", () => {
   storeContract("redis (cache)", engine(redis));
   storeContract("postgresql (db)", engine(pg));
-  storeContract("redis in front of sqlite (cached_db)", engine((ids) => new RedisCachedDbSessionStore(redis(ids), new SqliteSessionStore(openSqlite(tempDatabaseUrl())))));
-  storeContract("redis in front of postgresql (cached_db)", engine((ids) => new RedisCachedDbSessionStore(redis(ids), pg(ids))));
+  storeContract(
+    "redis in front of sqlite (cached_db)",
+    engine((ids) => new RedisCachedDbSessionStore(redis(ids), new SqliteSessionStore(openSqlite(tempDatabaseUrl())))),
+  );
+  storeContract(
+    "redis in front of postgresql (cached_db)",
+    engine((ids) => new RedisCachedDbSessionStore(redis(ids), pg(ids))),
+  );
 });

@@ -42,7 +42,10 @@ describe("resumed session copies (SQLite, locks in this process)", () => {
   it("loads again after another connection wrote the session", async () => {
     const { increment, key, loads, other } = await setUp();
     const db = other();
-    db.prepare("UPDATE liveview_session SET data = ?, version = version + 1 WHERE session_key = ?").run(JSON.stringify({ counter: 40 }), key);
+    db.prepare("UPDATE liveview_session SET data = ?, version = version + 1 WHERE session_key = ?").run(
+      JSON.stringify({ counter: 40 }),
+      key,
+    );
     db.close();
     expect(await increment(key)).toEqual({ key, counter: 41 });
     expect(loads).toHaveBeenCalledTimes(1);
@@ -68,10 +71,12 @@ describe("resumed session copies (SQLite, locks in this process)", () => {
 
   it("reads the stored session after a handler that changed its copy and threw", async () => {
     const { increment, sessions, key, loads } = await setUp();
-    await expect(sessions.run(key, (s) => {
-      s.set("counter", 100);
-      throw new Error("handler failed");
-    })).rejects.toThrow("handler failed");
+    await expect(
+      sessions.run(key, (s) => {
+        s.set("counter", 100);
+        throw new Error("handler failed");
+      }),
+    ).rejects.toThrow("handler failed");
     expect(await increment(key)).toEqual({ key, counter: 3 });
     expect(loads).toHaveBeenCalledTimes(1);
   });

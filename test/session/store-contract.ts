@@ -14,7 +14,11 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
 
     it("creates a session on first save and loads it back", async () => {
       const store = await make();
-      const version = await store.save("key-a-0000000000000000000000", { set: { counter: 1, nested: { a: [1, 2] } }, deleted: [], expireAt: Date.now() + HOUR });
+      const version = await store.save("key-a-0000000000000000000000", {
+        set: { counter: 1, nested: { a: [1, 2] } },
+        deleted: [],
+        expireAt: Date.now() + HOUR,
+      });
       const loaded = await store.load("key-a-0000000000000000000000");
       expect(loaded?.data).toEqual({ counter: 1, nested: { a: [1, 2] } });
       expect(loaded?.version).toBe(version);
@@ -39,11 +43,26 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       const v1 = await store.save(key, { set: { counter: 1 }, deleted: [], expireAt });
       const a = await store.load(key);
       // B saves another key after A loaded; A's copy (version v1) does not have it.
-      await store.save(key, { set: { theme: "dark" }, deleted: [], expireAt, base: { version: v1, data: { counter: 1, theme: "dark" } } });
-      await store.save(key, { set: { counter: 2 }, deleted: [], expireAt, base: { version: a!.version, data: { counter: 2 } } });
+      await store.save(key, {
+        set: { theme: "dark" },
+        deleted: [],
+        expireAt,
+        base: { version: v1, data: { counter: 1, theme: "dark" } },
+      });
+      await store.save(key, {
+        set: { counter: 2 },
+        deleted: [],
+        expireAt,
+        base: { version: a!.version, data: { counter: 2 } },
+      });
       expect((await store.load(key))?.data).toEqual({ counter: 2, theme: "dark" });
       const v = (await store.load(key))!.version;
-      await store.save(key, { set: { counter: 3 }, deleted: ["theme"], expireAt, base: { version: v, data: { counter: 3 } } });
+      await store.save(key, {
+        set: { counter: 3 },
+        deleted: ["theme"],
+        expireAt,
+        base: { version: v, data: { counter: 3 } },
+      });
       expect(await store.load(key)).toMatchObject({ data: { counter: 3 }, version: v + 1 });
     });
 
@@ -69,9 +88,18 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       const expireAt = Date.now() + HOUR;
       const v = await store.save(key, { set: { _auth_user_id: 7 }, deleted: [], expireAt });
       await store.delete(key); // a logout in another process, or clearsessions
-      for (const version of [v, v - 1]) { // nobody wrote since the load (fast path), or someone did (merge path)
-        const save = store.save(key, { set: { counter: 1 }, deleted: [], expireAt, base: { version, data: { _auth_user_id: 7, counter: 1 } } });
-        await expect(save).rejects.toMatchObject({ code: "session_interrupted", message: expect.stringMatching(/session ended .*reload the page/) });
+      for (const version of [v, v - 1]) {
+        // nobody wrote since the load (fast path), or someone did (merge path)
+        const save = store.save(key, {
+          set: { counter: 1 },
+          deleted: [],
+          expireAt,
+          base: { version, data: { _auth_user_id: 7, counter: 1 } },
+        });
+        await expect(save).rejects.toMatchObject({
+          code: "session_interrupted",
+          message: expect.stringMatching(/session ended .*reload the page/),
+        });
         expect(await store.load(key)).toBeNull();
       }
       // A save that did not load the session (a new key) still creates it.
@@ -83,10 +111,20 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       const store = await make();
       const key = "key-j-0000000000000000000000";
       const v = await store.save(key, { set: { _auth_user_id: 7 }, deleted: [], expireAt: Date.now() + HOUR });
-      await store.save(key, { set: {}, deleted: [], expireAt: Date.now() - 1, base: { version: v, data: { _auth_user_id: 7 } } });
+      await store.save(key, {
+        set: {},
+        deleted: [],
+        expireAt: Date.now() - 1,
+        base: { version: v, data: { _auth_user_id: 7 } },
+      });
       const later = Date.now() + HOUR;
       for (const version of [v + 1, v]) {
-        const save = store.save(key, { set: { counter: 1 }, deleted: [], expireAt: later, base: { version, data: { _auth_user_id: 7, counter: 1 } } });
+        const save = store.save(key, {
+          set: { counter: 1 },
+          deleted: [],
+          expireAt: later,
+          base: { version, data: { _auth_user_id: 7, counter: 1 } },
+        });
         await expect(save).rejects.toMatchObject({ code: "session_interrupted" });
         expect(await store.load(key)).toBeNull();
       }
@@ -96,10 +134,17 @@ export function storeContract(name: string, make: () => Promise<SessionStore> | 
       const store = await make();
       const key = "key-k-0000000000000000000000";
       const expireAt = Date.now() + HOUR;
-      const set = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "prototype": 3, "hasOwnProperty": 4}');
+      const set = JSON.parse(
+        '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "prototype": 3, "hasOwnProperty": 4}',
+      );
       const v = await store.save(key, { set, deleted: [], expireAt });
       // Merged with what is stored (a stale base), as a second writer's save is.
-      await store.save(key, { set: { other: 5 }, deleted: ["prototype"], expireAt, base: { version: v - 1, data: {} } });
+      await store.save(key, {
+        set: { other: 5 },
+        deleted: ["prototype"],
+        expireAt,
+        base: { version: v - 1, data: {} },
+      });
       const { data } = (await store.load(key))!;
       expect(Object.keys(data).sort()).toEqual(["__proto__", "constructor", "hasOwnProperty", "other"]);
       expect(Object.hasOwn(data, "__proto__") && data["__proto__"]).toEqual({ polluted: 1 });

@@ -71,7 +71,10 @@ function ours(kase: Case): OracleResult {
   env
     .library("custom")
     .filter("shout", (v: unknown) => `${String(v).toUpperCase()}!`, { isSafe: true })
-    .simpleTag("greet", (name: unknown, options?: { punctuation?: string }) => `Hello, ${String(name)}${options?.punctuation ?? "."}`);
+    .simpleTag(
+      "greet",
+      (name: unknown, options?: { punctuation?: string }) => `Hello, ${String(name)}${options?.punctuation ?? "."}`,
+    );
   try {
     return { html: env.render(env.fromString(kase.template), decode(kase.context ?? {}) as object, kase.lang ?? "en") };
   } catch (error) {
@@ -93,23 +96,32 @@ function suite(): void {
 
   it.each(CASES.map((k, i) => [k.name, k, django[i]!] as const))("%s", (_name, kase, expected) => {
     // Cases named "error: …" are templates Django refuses; every other one Django renders.
-    expect("error" in expected, "error" in expected ? expected.error : "Django rendered it").toBe(kase.name.startsWith("error:"));
+    expect("error" in expected, "error" in expected ? expected.error : "Django rendered it").toBe(
+      kase.name.startsWith("error:"),
+    );
     const got = ours(kase);
     expect(outcome(got), "error" in got ? got.error : undefined).toBe(outcome(expected));
   });
 
-  it.each(DELIBERATE.map((k, i) => [k.name, k, django[CASES.length + i]!] as const))("differs on purpose: %s", (_name, kase, theirs) => {
-    expect(outcome(ours(kase))).toBe(kase.ours);
-    expect(outcome(theirs)).not.toBe(kase.ours);
-  });
+  it.each(DELIBERATE.map((k, i) => [k.name, k, django[CASES.length + i]!] as const))(
+    "differs on purpose: %s",
+    (_name, kase, theirs) => {
+      expect(outcome(ours(kase))).toBe(kase.ours);
+      expect(outcome(theirs)).not.toBe(kase.ours);
+    },
+  );
 }
 
 if (missing === null) describe("our templates render as Django renders them", suite);
-else if (required) describe("our templates render as Django renders them", () => it("needs Django (LIVEVIEW_REQUIRE_SERVICES=1)", () => {
-  throw new Error(missing);
-}));
+else if (required)
+  describe("our templates render as Django renders them", () =>
+    it("needs Django (LIVEVIEW_REQUIRE_SERVICES=1)", () => {
+      throw new Error(missing);
+    }));
 else {
-  console.warn(`skipping the Django differential test: ${missing} (LIVEVIEW_REQUIRE_SERVICES=1 turns this into a failure)`);
+  console.warn(
+    `skipping the Django differential test: ${missing} (LIVEVIEW_REQUIRE_SERVICES=1 turns this into a failure)`,
+  );
   // Not `describe.skip(…, suite)`: collecting the suite would already ask Django for the expected pages.
   describe("our templates render as Django renders them", () => it.skip(`needs Django: ${missing}`, () => undefined));
 }

@@ -33,8 +33,18 @@ export function renderWithDjango(
   cases: OracleCase[],
   options: { dirs?: string[]; localePaths?: string[]; routes?: Record<string, string> } = {},
 ): OracleResult[] {
-  const input = JSON.stringify({ cases, dirs: options.dirs ?? [], locale_paths: options.localePaths ?? [], routes: options.routes ?? {} });
-  const run = spawnSync(PYTHON, [SCRIPT], { input, encoding: "utf8", timeout: ORACLE_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES });
+  const input = JSON.stringify({
+    cases,
+    dirs: options.dirs ?? [],
+    locale_paths: options.localePaths ?? [],
+    routes: options.routes ?? {},
+  });
+  const run = spawnSync(PYTHON, [SCRIPT], {
+    input,
+    encoding: "utf8",
+    timeout: ORACLE_TIMEOUT_MS,
+    maxBuffer: MAX_OUTPUT_BYTES,
+  });
   if (run.status !== 0) throw new Error(`Django renderer failed: ${run.stderr || run.error?.message}`);
   return JSON.parse(run.stdout) as OracleResult[];
 }

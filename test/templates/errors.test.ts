@@ -23,14 +23,42 @@ function failure(source: string, name = "page.html"): string {
 
 describe("errors that help", () => {
   it.each([
-    ["an unknown tag, with its Django name", "<p>\n{% layout 'base.html' %}", "Invalid block tag 'layout'; Django's name for it is 'extends' (page.html, line 2)"],
+    [
+      "an unknown tag, with its Django name",
+      "<p>\n{% layout 'base.html' %}",
+      "Invalid block tag 'layout'; Django's name for it is 'extends' (page.html, line 2)",
+    ],
     ["a typo in a tag", "\n\n{% endfro %}", "Invalid block tag 'endfro'; did you mean 'endfor'? (page.html, line 3)"],
-    ["else in a for loop", "{% for x in l %}\n{% else %}{% endfor %}", "Invalid block tag 'else', expected 'empty' or 'endfor'; in a for loop, Django's name for it is 'empty' (page.html, line 2)"],
-    ["an unknown filter, with its Django name", "a\nb {{ name|upcase }}", "Invalid filter: 'upcase'; Django's name for it is 'upper' in {{ name|upcase }} (page.html, line 2)"],
-    ["a typo in a filter", "{{ n|pluralise }}", "Invalid filter: 'pluralise'; did you mean 'pluralize'? in {{ n|pluralise }} (page.html, line 1)"],
-    ["a filter without its argument", "{{ s|truncatechars }}", "truncatechars requires 2 arguments, 1 provided in {{ s|truncatechars }} (page.html, line 1)"],
-    ["Liquid's filter argument syntax", "{{ s|default: 'x' }}", "default requires 2 arguments, 1 provided (write default:argument, with no space after the colon) in {{ s|default: 'x' }} (page.html, line 1)"],
-    ["an unclosed block", "{% if a %}\n{% for x in l %}x{% endfor %}", "Unclosed tag 'if'. Looking for one of: elif, else, endif (page.html, line 1)"],
+    [
+      "else in a for loop",
+      "{% for x in l %}\n{% else %}{% endfor %}",
+      "Invalid block tag 'else', expected 'empty' or 'endfor'; in a for loop, Django's name for it is 'empty' (page.html, line 2)",
+    ],
+    [
+      "an unknown filter, with its Django name",
+      "a\nb {{ name|upcase }}",
+      "Invalid filter: 'upcase'; Django's name for it is 'upper' in {{ name|upcase }} (page.html, line 2)",
+    ],
+    [
+      "a typo in a filter",
+      "{{ n|pluralise }}",
+      "Invalid filter: 'pluralise'; did you mean 'pluralize'? in {{ n|pluralise }} (page.html, line 1)",
+    ],
+    [
+      "a filter without its argument",
+      "{{ s|truncatechars }}",
+      "truncatechars requires 2 arguments, 1 provided in {{ s|truncatechars }} (page.html, line 1)",
+    ],
+    [
+      "Liquid's filter argument syntax",
+      "{{ s|default: 'x' }}",
+      "default requires 2 arguments, 1 provided (write default:argument, with no space after the colon) in {{ s|default: 'x' }} (page.html, line 1)",
+    ],
+    [
+      "an unclosed block",
+      "{% if a %}\n{% for x in l %}x{% endfor %}",
+      "Unclosed tag 'if'. Looking for one of: elif, else, endif (page.html, line 1)",
+    ],
     ["a library that does not exist", "{% load humanise %}", "'humanise' is not a registered tag library"],
     ["a missing template", "\n{% include 'nope.html' %}", "template not found: nope.html"],
   ])("%s", (_what, source, message) => {
@@ -38,7 +66,9 @@ describe("errors that help", () => {
   });
 
   it("names the tag that asked for a missing template", () => {
-    expect(failure("a\n\n{% include 'nope.html' %}")).toMatch(/template not found: nope\.html \(looked in .*\), asked for by \{% include %\} in page\.html, line 3$/);
+    expect(failure("a\n\n{% include 'nope.html' %}")).toMatch(
+      /template not found: nope\.html \(looked in .*\), asked for by \{% include %\} in page\.html, line 3$/,
+    );
     expect(failure("{% extends 'gone.html' %}")).toMatch(/asked for by \{% extends %\} in page\.html, line 1$/);
   });
 

@@ -86,7 +86,7 @@ describe("|json_script", () => {
   });
 
   it("escapes the element id", async () => {
-    expect(await render('{{ 1|json_script:id }}', { id: '"><svg onload=alert(1)>' })).toBe(
+    expect(await render("{{ 1|json_script:id }}", { id: '"><svg onload=alert(1)>' })).toBe(
       '<script id="&quot;&gt;&lt;svg onload=alert(1)&gt;" type="application/json">1</script>',
     );
   });

@@ -20,4 +20,6 @@ await run(); // warm the cache and the JIT
 const times: number[] = [];
 for (let i = 0; i < RUNS; i++) times.push(await run());
 times.sort((a, b) => a - b);
-console.log(`counter.html: median ${(times[RUNS >> 1]! / 1000).toFixed(2)} µs per render (${RUNS} runs of ${RENDERS_PER_RUN})`);
+console.log(
+  `counter.html: median ${(times[RUNS >> 1]! / 1000).toFixed(2)} µs per render (${RUNS} runs of ${RENDERS_PER_RUN})`,
+);

@@ -20,7 +20,11 @@ describe("the seed's templates", () => {
   });
 
   it("the contact form renders empty fields for a fresh form and no draft notice", async () => {
-    const html = await renderToString("contact.html", { form: new ContactForm(), has_draft: false, form_id: "contact_form" });
+    const html = await renderToString("contact.html", {
+      form: new ContactForm(),
+      has_draft: false,
+      form_id: "contact_form",
+    });
     expect(html).not.toContain("You have a saved draft");
     expect(html).toContain('<form id="contact_form">');
     expect(html).toContain('value=""');
@@ -37,16 +41,23 @@ describe("the seed's templates", () => {
 
 describe("our template tags", () => {
   it("emit the CSRF field, static URLs, the room and the client script", async () => {
-    const html = await templates.renderString("{% csrf_token %}|{% static 'demo.css' %}|{% liveview_room %}|{% liveview_scripts %}", {
-      csrf_token: "t0k",
-      room: "r1",
-    });
-    expect(html).toBe('<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" data-liveview-csrf-token="t0k" defer></script>');
+    const html = await templates.renderString(
+      "{% csrf_token %}|{% static 'demo.css' %}|{% liveview_room %}|{% liveview_scripts %}",
+      {
+        csrf_token: "t0k",
+        room: "r1",
+      },
+    );
+    expect(html).toBe(
+      '<input type="hidden" name="csrfmiddlewaretoken" value="t0k">|/static/demo.css|r1|<script src="/static/liveview/liveview.js" data-liveview-csrf-token="t0k" defer></script>',
+    );
   });
 
   it("a template's own names ({% firstof … as %}, {% trans … as %}) do not leak into the caller's object", async () => {
     const context: Record<string, unknown> = { a: "x" };
-    expect(await templates.renderString("{% firstof a as b %}{% trans 'Hi' as c %}{{ b }}{{ c }}", context)).toBe("xHi");
+    expect(await templates.renderString("{% firstof a as b %}{% trans 'Hi' as c %}{{ b }}{{ c }}", context)).toBe(
+      "xHi",
+    );
     expect(context).toEqual({ a: "x" });
   });
 
@@ -66,11 +77,15 @@ describe("our template tags", () => {
     }
     Object.assign(Basket.prototype.empty, { altersData: true });
     const basket = new Basket();
-    expect(await templates.renderString("{{ b.size }} {{ b.first }} [{{ b.empty }}] [{{ b.constructor }}]", { b: basket })).toBe("2 a [] []");
+    expect(
+      await templates.renderString("{{ b.size }} {{ b.first }} [{{ b.empty }}] [{{ b.constructor }}]", { b: basket }),
+    ).toBe("2 a [] []");
     expect(basket.emptied).toBe(false);
   });
 
   it("|safe skips escaping; everything else is escaped", async () => {
-    expect(await templates.renderString("{{ a }}|{{ a|safe }}", { a: "<i>x</i>" })).toBe("&lt;i&gt;x&lt;/i&gt;|<i>x</i>");
+    expect(await templates.renderString("{{ a }}|{{ a|safe }}", { a: "<i>x</i>" })).toBe(
+      "&lt;i&gt;x&lt;/i&gt;|<i>x</i>",
+    );
   });
 });

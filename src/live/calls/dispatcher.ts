@@ -21,13 +21,17 @@ export function receive(consumer: Consumer, frame: string): void {
   if (!consumer.isOpen) return;
   const { settings } = consumer.runtime;
   const verdict = consumer.rateLimit.check();
-  if (verdict === "close") return consumer.close(CLOSE_POLICY_VIOLATION, "too many messages: past the rate limit again and again");
+  if (verdict === "close")
+    return consumer.close(CLOSE_POLICY_VIOLATION, "too many messages: past the rate limit again and again");
   let content: Content;
   try {
     content = parseMessage(frame, settings.LIVEVIEW_MAX_JSON_DEPTH);
   } catch (error) {
     if (verdict === "refuse") return consumer.sendJson(rateLimited(consumer, null));
-    const e = error instanceof LiveViewError ? error : new LiveViewError("bad_frame", "Invalid message: the frame could not be read");
+    const e =
+      error instanceof LiveViewError
+        ? error
+        : new LiveViewError("bad_frame", "Invalid message: the frame could not be read");
     consumer.sendJson({ error: e.message, code: e.code });
     return;
   }

@@ -20,5 +20,11 @@ export async function navigate(consumer: Consumer, content: Content): Promise<vo
     await send(consumer, { action: ACTION_REDIRECT, url: page.redirect });
     return;
   }
-  await send(consumer, { target: NAVIGATE_TARGET, html: page.html, url: page.url, ...(page.title !== null ? { title: page.title } : {}), scrollTop: true });
+  await send(consumer, {
+    target: NAVIGATE_TARGET,
+    html: page.html,
+    url: page.url,
+    ...(page.title !== null ? { title: page.title } : {}),
+    scrollTop: true,
+  });
 }

@@ -11,7 +11,10 @@ import type { Content } from "./content.ts";
 /** `maxDepth` bounds the nesting of arrays and objects (LIVEVIEW_MAX_JSON_DEPTH), checked before parsing. */
 export function parseMessage(frame: string, maxDepth: number): Content {
   if (nestsDeeperThan(frame, maxDepth)) {
-    throw new LiveViewError("too_deep", `Invalid message: arrays and objects nested deeper than ${maxDepth} levels; send flatter data`);
+    throw new LiveViewError(
+      "too_deep",
+      `Invalid message: arrays and objects nested deeper than ${maxDepth} levels; send flatter data`,
+    );
   }
   let raw: unknown;
   try {
@@ -20,17 +23,23 @@ export function parseMessage(frame: string, maxDepth: number): Content {
     throw new LiveViewError("bad_frame", "Invalid message: the frame is not JSON; send one JSON object per text frame");
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    throw new LiveViewError("bad_message", "Invalid message: expected a JSON object with a \"function\" key");
+    throw new LiveViewError("bad_message", 'Invalid message: expected a JSON object with a "function" key');
   }
   const content = snakeKeys(raw) as Record<string, unknown>;
   if (typeof content.function !== "string" || content.function === "") {
-    throw new LiveViewError("bad_message", "Invalid message: \"function\" is missing or not a string");
+    throw new LiveViewError("bad_message", 'Invalid message: "function" is missing or not a string');
   }
   const data = isObject(content.data) ? content.data : {};
   const form = isObject(content.form) ? content.form : {};
   // django-liveview's client sends data-liveview-form-id inside data; ours also sends it at the top level.
   const formId = content.form_id ?? data.liveview_form_id;
-  return { ...content, function: content.function, data, form, ...(typeof formId === "string" ? { form_id: formId } : {}) };
+  return {
+    ...content,
+    function: content.function,
+    data,
+    form,
+    ...(typeof formId === "string" ? { form_id: formId } : {}),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -51,7 +60,8 @@ function nestsDeeperThan(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === BACKSLASH) i++; // the escaped character, a quote included, cannot end the string
+      if (c === BACKSLASH)
+        i++; // the escaped character, a quote included, cannot end the string
       else if (c === QUOTE) inString = false;
     } else if (c === QUOTE) inString = true;
     else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {

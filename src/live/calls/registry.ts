@@ -10,7 +10,11 @@ import { NAVIGATE_FUNCTION } from "../../protocol.ts";
 
 export type Handler<C = Content> = (consumer: Consumer, content: C) => unknown;
 /** Runs before every handler; returning `false` cancels the handler. */
-export type Middleware = (consumer: Consumer, content: Content, functionName: string) => boolean | void | Promise<boolean | void>;
+export type Middleware = (
+  consumer: Consumer,
+  content: Content,
+  functionName: string,
+) => boolean | void | Promise<boolean | void>;
 /** Runs on every other socket of a session when one of `keys` changed. */
 export type SessionReaction = (consumer: Consumer, changedKeys: string[]) => unknown;
 
@@ -50,7 +54,11 @@ export class Registry {
   /** `registry.handler(name, [options | schema,] handler)`: as `liveviewHandler`, on this registry. */
   handler(name: string, handler: Handler<Content>): this;
   handler<S extends z.ZodType>(name: string, schema: S, handler: Handler<z.infer<S>>): this;
-  handler<S extends z.ZodType>(name: string, options: HandlerOptions<S> & { schema: S }, handler: Handler<z.infer<S>>): this;
+  handler<S extends z.ZodType>(
+    name: string,
+    options: HandlerOptions<S> & { schema: S },
+    handler: Handler<z.infer<S>>,
+  ): this;
   handler(name: string, options: Access, handler: Handler<Content>): this;
   handler(name: string, a: Handler<Content> | z.ZodType | HandlerOptions, b?: Handler<never>): this {
     if (typeof a === "function") this.register(name, null, a as Handler<never>);
@@ -102,9 +110,17 @@ export const registry = new Registry();
  */
 export function liveviewHandler(name: string, handler: Handler<Content>): void;
 export function liveviewHandler<S extends z.ZodType>(name: string, schema: S, handler: Handler<z.infer<S>>): void;
-export function liveviewHandler<S extends z.ZodType>(name: string, options: HandlerOptions<S> & { schema: S }, handler: Handler<z.infer<S>>): void;
+export function liveviewHandler<S extends z.ZodType>(
+  name: string,
+  options: HandlerOptions<S> & { schema: S },
+  handler: Handler<z.infer<S>>,
+): void;
 export function liveviewHandler(name: string, options: Access, handler: Handler<Content>): void;
-export function liveviewHandler(name: string, a: Handler<Content> | z.ZodType | HandlerOptions, b?: Handler<never>): void {
+export function liveviewHandler(
+  name: string,
+  a: Handler<Content> | z.ZodType | HandlerOptions,
+  b?: Handler<never>,
+): void {
   (registry.handler as (name: string, a: unknown, b?: unknown) => Registry)(name, a, b);
 }
 

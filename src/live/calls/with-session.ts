@@ -5,7 +5,11 @@ import { isSessionInterrupted } from "../../errors.ts";
 import type { Session } from "../../session/session.ts";
 import type { Consumer } from "../connection/consumer.ts";
 
-export async function withSession<T>(consumer: Consumer, job: (session: Session) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withSession<T>(
+  consumer: Consumer,
+  job: (session: Session) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   const { runtime } = consumer;
   const withScope = async (session: Session): Promise<T> => {
     consumer.scope.session = session;

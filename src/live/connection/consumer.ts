@@ -51,7 +51,14 @@ export class Consumer {
   ) {
     this.sessionKey = info.sessionKey;
     this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
-    this.scope = { session: this.noSession(), user: anonymousUser, cookies: info.cookies, headers: info.headers, path: info.path, room: info.room };
+    this.scope = {
+      session: this.noSession(),
+      user: anonymousUser,
+      cookies: info.cookies,
+      headers: info.headers,
+      path: info.path,
+      room: info.room,
+    };
   }
 
   /** The app's templates: what a handler of an app with its own registry renders with. */
@@ -94,8 +101,18 @@ export class Consumer {
         await batch.durable;
         for (const text of batch.texts) this.write(text);
       } catch (error) {
-        const failure = describeFailure(this.runtime.settings, this.runtime.logger, error, "a session save behind a reply failed");
-        this.write(JSON.stringify({ error: `Handler error: the session could not be saved (${failure.text}); nothing was changed`, ...failure.fields }));
+        const failure = describeFailure(
+          this.runtime.settings,
+          this.runtime.logger,
+          error,
+          "a session save behind a reply failed",
+        );
+        this.write(
+          JSON.stringify({
+            error: `Handler error: the session could not be saved (${failure.text}); nothing was changed`,
+            ...failure.fields,
+          }),
+        );
         // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked).
         for (const text of batch.texts) if (text.startsWith(ACK_PREFIX)) this.write(text);
       }

@@ -61,12 +61,25 @@ export class LiveEndpoint {
     } catch (error) {
       // Fail closed: a socket whose session cannot be checked gets no socket, rather than the wrong session.
       const detail = this.runtime.settings.DEBUG && error instanceof Error ? ` (${error.message})` : "";
-      this.runtime.logger.error(`liveview: a socket was refused: its session could not be read: ${error instanceof Error ? error.message : String(error)}`);
-      refuse(socket, ERRORS.store_unavailable.status, "Service Unavailable", `${ERRORS.store_unavailable.publicText}${detail}`);
+      this.runtime.logger.error(
+        `liveview: a socket was refused: its session could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      refuse(
+        socket,
+        ERRORS.store_unavailable.status,
+        "Service Unavailable",
+        `${ERRORS.store_unavailable.publicText}${detail}`,
+      );
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const consumer = new Consumer(this.runtime, ws, { cookies, headers: req.headers, path: url.pathname, room, sessionKey });
+      const consumer = new Consumer(this.runtime, ws, {
+        cookies,
+        headers: req.headers,
+        path: url.pathname,
+        room,
+        sessionKey,
+      });
       this.consumers.add(consumer);
       void consumer.enqueue(() => consumer.join());
       this.heartbeat.track(ws, () => consumer.keepAlive.onPong());

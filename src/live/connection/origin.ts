@@ -13,14 +13,23 @@ export type OriginVerdict = { ok: true } | { ok: false; reason: string };
 export function checkOrigin(req: IncomingMessage, settings: Settings): OriginVerdict {
   const origin = req.headers.origin;
   if (origin === undefined) {
-    return settings.LIVEVIEW_ALLOW_MISSING_ORIGIN ? { ok: true } : { ok: false, reason: "the Origin header is missing (browsers always send it; set LIVEVIEW_ALLOW_MISSING_ORIGIN for other clients)" };
+    return settings.LIVEVIEW_ALLOW_MISSING_ORIGIN
+      ? { ok: true }
+      : {
+          ok: false,
+          reason:
+            "the Origin header is missing (browsers always send it; set LIVEVIEW_ALLOW_MISSING_ORIGIN for other clients)",
+        };
   }
   const given = parseOrigin(origin);
   if (!given) return { ok: false, reason: `Origin ${origin} is not a scheme://host[:port] origin` };
   const own = parseOrigin(`${requestScheme(req, settings)}://${req.headers.host ?? ""}`);
   if (own && hostAllowed(own.host, settings.ALLOWED_HOSTS) && sameOrigin(given, own)) return { ok: true };
   if (settings.CSRF_TRUSTED_ORIGINS.some((entry) => trusted(given, entry))) return { ok: true };
-  return { ok: false, reason: `Origin ${origin} is not this site (Host ${req.headers.host ?? "missing"}) and not in CSRF_TRUSTED_ORIGINS` };
+  return {
+    ok: false,
+    reason: `Origin ${origin} is not this site (Host ${req.headers.host ?? "missing"}) and not in CSRF_TRUSTED_ORIGINS`,
+  };
 }
 
 interface Origin {
@@ -53,7 +62,10 @@ function sameOrigin(a: Origin, b: Origin): boolean {
 
 /** `example.com` exactly; `.example.com` is example.com and its subdomains; `*` is any host. */
 export function hostAllowed(host: string, allowed: string[]): boolean {
-  return allowed.some((entry) => entry === "*" || entry === host || (entry.startsWith(".") && (host.endsWith(entry) || host === entry.slice(1))));
+  return allowed.some(
+    (entry) =>
+      entry === "*" || entry === host || (entry.startsWith(".") && (host.endsWith(entry) || host === entry.slice(1))),
+  );
 }
 
 /** An entry is an exact origin (`https://app.example.com:8443`), or `https://.example.com` for every subdomain. */
@@ -69,6 +81,12 @@ function trusted(given: Origin, entry: string): boolean {
 function requestScheme(req: IncomingMessage, settings: Settings): string {
   if ((req.socket as TLSSocket).encrypted) return "https";
   const header = settings.SECURE_PROXY_SSL_HEADER;
-  if (header && String(req.headers[header.toLowerCase()] ?? "").split(",")[0]!.trim() === "https") return "https";
+  if (
+    header &&
+    String(req.headers[header.toLowerCase()] ?? "")
+      .split(",")[0]!
+      .trim() === "https"
+  )
+    return "https";
   return "http";
 }

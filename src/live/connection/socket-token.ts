@@ -9,7 +9,11 @@ import { tokenMatchesData } from "../../session/csrf.ts";
 import type { LiveRuntime } from "../runtime.ts";
 
 /** The session key the socket may use, or null; throws when the store cannot be read (the upgrade is refused). */
-export async function socketSessionKey(cookies: Record<string, string>, url: URL, runtime: LiveRuntime): Promise<string | null> {
+export async function socketSessionKey(
+  cookies: Record<string, string>,
+  url: URL,
+  runtime: LiveRuntime,
+): Promise<string | null> {
   const key = cookies[runtime.settings.SESSION_COOKIE_NAME] ?? null;
   if (key === null || !runtime.settings.LIVEVIEW_SOCKET_TOKEN_REQUIRED) return key;
   const data = await runtime.sessions.load(key);

@@ -9,6 +9,9 @@ import { sessionTag } from "../../forms/session-tag.ts";
 export function checkOutboxEntry(session: Session, content: Content): void {
   if (content.outbox === undefined) return;
   if (typeof content.outbox !== "string" || content.outbox !== sessionTag(session)) {
-    throw new LiveViewError("outbox_wrong_session", "this call was kept by the browser for another session (before a login or logout); it was dropped, not applied");
+    throw new LiveViewError(
+      "outbox_wrong_session",
+      "this call was kept by the browser for another session (before a login or logout); it was dropped, not applied",
+    );
   }
 }

@@ -30,23 +30,32 @@ export function watchFormCall(session: Session, content: Content): FormWatch | n
   const room = content.room;
   if (!isFormId(formId) || typeof room !== "string" || session.readOnly) return null;
   const fields = JSON.stringify(content.form);
-  const submitted = submittedList(session).find((s) => s.room === room && s.form === formId && Date.now() - s.at < SUBMITTED_LATE_MS);
+  const submitted = submittedList(session).find(
+    (s) => s.room === room && s.form === formId && Date.now() - s.at < SUBMITTED_LATE_MS,
+  );
   if (submitted && submitted.function === content.function && submitted.fields === fields) {
-    throw new LiveViewError("duplicate_submit", `form ${formId} was already submitted from this page with these values; it was not sent again`);
+    throw new LiveViewError(
+      "duplicate_submit",
+      `form ${formId} was already submitted from this page with these values; it was not sent again`,
+    );
   }
   const before = draftJson(session, formId);
   return {
     async after() {
       const now = draftJson(session, formId);
       if (now === before) return;
-      if (before !== undefined && now === undefined) return markSubmitted(session, { room, form: formId, function: content.function, fields, at: Date.now() });
+      if (before !== undefined && now === undefined)
+        return markSubmitted(session, { room, form: formId, function: content.function, fields, at: Date.now() });
       // Our client sends a form's waiting autosaves before its other calls (and ids with every call): an autosave
       // of it that arrives after the submit was typed after it, and is kept.
       if (!submitted || typeof content.id === "string") return;
       // A draft written for a form this page already submitted: an autosave that left before the submit arrived after it.
       restoreDraft(session, formId, before);
       await session.save();
-      throw new LiveViewError("form_submitted", `form ${formId} was already submitted from this page; this later change to its draft was not kept`);
+      throw new LiveViewError(
+        "form_submitted",
+        `form ${formId} was already submitted from this page; this later change to its draft was not kept`,
+      );
     },
   };
 }
@@ -63,7 +72,9 @@ function markSubmitted(session: Session, entry: Submitted): void {
 
 function drafts(session: Session): Record<string, unknown> | undefined {
   const value = session.get<unknown>(FORM_DRAFTS_KEY);
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function draftJson(session: Session, formId: string): string | undefined {

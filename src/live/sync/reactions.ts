@@ -13,7 +13,10 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
       consumer,
       async () => {
         // One failing reaction (the application's) must not keep the others (the built-in drafts') from running.
-        for (const reaction of reactions) await Promise.resolve().then(() => reaction(consumer, keys)).catch((error) => logFailure(consumer, error));
+        for (const reaction of reactions)
+          await Promise.resolve()
+            .then(() => reaction(consumer, keys))
+            .catch((error) => logFailure(consumer, error));
       },
       { readOnly: true },
     );
@@ -23,5 +26,8 @@ export async function reactToSessionChange(consumer: Consumer, keys: string[]): 
 }
 
 function logFailure(consumer: Consumer, error: unknown): void {
-  consumer.runtime.logger.error("liveview: a session-change reaction failed:", error instanceof LiveViewError ? error.message : error);
+  consumer.runtime.logger.error(
+    "liveview: a session-change reaction failed:",
+    error instanceof LiveViewError ? error.message : error,
+  );
 }

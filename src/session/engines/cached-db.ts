@@ -1,7 +1,13 @@
 // The `cached_db` engine: reads from a cache in front of the database, writes through to both.
 
 import { isSessionInterrupted } from "../../errors.ts";
-import { applyChanges, type SessionCache, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
+import {
+  applyChanges,
+  type SessionCache,
+  type SessionChanges,
+  type SessionStore,
+  type StoredSession,
+} from "../session-store.ts";
 
 /**
  * Any in-process cache in front of any database; the database is the source of truth and is written first.

@@ -24,17 +24,23 @@ export interface StoreConnections {
 
 /** `cache`: Redis when REDIS_URL is set, else process memory. `db`: the database. `cached_db`: either cache in front of it. */
 export function createSessionStore(settings: Settings, connections: StoreConnections = {}): SessionStore {
-  const redisCache = () => new RedisSessionStore(connections.redis?.() ?? connectRedis(settings.REDIS_URL!), { prefix: connections.redisPrefix });
+  const redisCache = () =>
+    new RedisSessionStore(connections.redis?.() ?? connectRedis(settings.REDIS_URL!), {
+      prefix: connections.redisPrefix,
+    });
   const memoryCache = () => new MemorySessionStore(settings.SESSION_CACHE_SIZE);
   if (settings.SESSION_ENGINE === "cache") return settings.REDIS_URL ? redisCache() : memoryCache();
   const db = databaseStore(settings, connections);
   if (settings.SESSION_ENGINE === "db") return db;
-  return settings.REDIS_URL ? new RedisCachedDbSessionStore(redisCache(), db) : new CachedDbSessionStore(memoryCache(), db);
+  return settings.REDIS_URL
+    ? new RedisCachedDbSessionStore(redisCache(), db)
+    : new CachedDbSessionStore(memoryCache(), db);
 }
 
 function databaseStore(settings: Settings, connections: StoreConnections): SessionStore {
   const url = settings.DATABASE_URL;
   if (url.startsWith("sqlite:")) return new SqliteSessionStore(openSqlite(url, settings));
-  if (isPostgresUrl(url)) return new PgSessionStore(connections.pg?.() ?? createPgPool(url), { schema: connections.pgSchema });
+  if (isPostgresUrl(url))
+    return new PgSessionStore(connections.pg?.() ?? createPgPool(url), { schema: connections.pgSchema });
   throw new LiveViewError("bad_setting", `no session engine for DATABASE_URL=${url}`);
 }

@@ -9,7 +9,8 @@ const NUL = "\u0000";
 function holdsNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes(NUL);
   if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === "object") return Object.entries(value).some(([k, v]) => k.includes(NUL) || holdsNul(v));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([k, v]) => k.includes(NUL) || holdsNul(v));
   return false;
 }
 
@@ -18,6 +19,9 @@ export function refuseNul(changes: SessionChanges, json: string): void {
   // JSON.stringify writes U+0000 as \u0000: without that text there is nothing to look for.
   if (!json.includes("\\u0000") && !changes.deleted.some((k) => k.includes(NUL))) return;
   if (holdsNul(changes.set) || changes.deleted.some((k) => k.includes(NUL))) {
-    throw new LiveViewError("invalid_content", "a session value or key holds the character U+0000, which PostgreSQL cannot store; remove it first");
+    throw new LiveViewError(
+      "invalid_content",
+      "a session value or key holds the character U+0000, which PostgreSQL cannot store; remove it first",
+    );
   }
 }

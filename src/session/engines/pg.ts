@@ -22,7 +22,10 @@ export class PgSessionStore implements SessionStore {
   private readonly ddl: string;
   private ready: Promise<void> | null = null;
 
-  constructor(private readonly pool: Pool, options: PgSessionStoreOptions = {}) {
+  constructor(
+    private readonly pool: Pool,
+    options: PgSessionStoreOptions = {},
+  ) {
     retainPg(pool);
     const schema = schemaName(options.schema ?? "public");
     this.table = `${schema}.liveview_session`;
@@ -48,8 +51,12 @@ export class PgSessionStore implements SessionStore {
 
   async load(key: string): Promise<StoredSession | null> {
     await this.tables();
-    const { rows } = await pgQuery<Row>(this.pool, this.pool,
-      `SELECT data, version, expire_at FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`, [key, Date.now()]);
+    const { rows } = await pgQuery<Row>(
+      this.pool,
+      this.pool,
+      `SELECT data, version, expire_at FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`,
+      [key, Date.now()],
+    );
     const row = rows[0];
     return row ? { data: row.data, version: Number(row.version), expireAt: Number(row.expire_at) } : null;
   }
@@ -68,16 +75,21 @@ export class PgSessionStore implements SessionStore {
     const fence = fenceFor(key);
     const values = [key, json, changes.deleted, changes.expireAt, Date.now(), fence];
     if (changes.base) {
-      const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
+      const { rows } = await pgQuery<{ version: string }>(
+        this.pool,
+        this.pool,
         `UPDATE ${this.table} AS s SET data = (s.data || $2::jsonb) - $3::text[], version = s.version + 1, expire_at = $4,
            fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
          WHERE session_key = $1 AND expire_at > $5 AND ($6::bigint IS NULL OR s.fence <= $6::bigint)
          RETURNING version`,
-        values);
+        values,
+      );
       if (rows.length === 0) throw (await this.fencedOut(key, fence)) ? lockLost() : sessionInterrupted();
       return Number(rows[0]!.version);
     }
-    const { rows } = await pgQuery<{ version: string }>(this.pool, this.pool,
+    const { rows } = await pgQuery<{ version: string }>(
+      this.pool,
+      this.pool,
       `INSERT INTO ${this.table} AS s (session_key, data, version, expire_at, fence)
          VALUES ($1, $2::jsonb - $3::text[], 1, $4, COALESCE($6::bigint, 0))
        ON CONFLICT (session_key) DO UPDATE SET
@@ -87,7 +99,8 @@ export class PgSessionStore implements SessionStore {
          fence = GREATEST(s.fence, COALESCE($6::bigint, 0))
        WHERE $6::bigint IS NULL OR s.fence <= $6::bigint
        RETURNING version`,
-      values);
+      values,
+    );
     if (rows.length === 0) throw lockLost();
     return Number(rows[0]!.version);
   }
@@ -95,8 +108,12 @@ export class PgSessionStore implements SessionStore {
   /** Whether a live row holds a newer fencing token than `fence`: the write lost its lock, rather than its session. */
   private async fencedOut(key: string, fence: number | null): Promise<boolean> {
     if (fence === null) return false;
-    const { rows } = await pgQuery<{ fence: string }>(this.pool, this.pool,
-      `SELECT fence FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`, [key, Date.now()]);
+    const { rows } = await pgQuery<{ fence: string }>(
+      this.pool,
+      this.pool,
+      `SELECT fence FROM ${this.table} WHERE session_key = $1 AND expire_at > $2`,
+      [key, Date.now()],
+    );
     return rows.length > 0 && Number(rows[0]!.fence) > fence;
   }
 

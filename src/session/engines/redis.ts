@@ -20,7 +20,10 @@ const STALE_FENCE = -2;
 export class RedisSessionStore implements SessionCache {
   private readonly prefix: string;
 
-  constructor(private readonly redis: Redis, options: RedisSessionStoreOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    options: RedisSessionStoreOptions = {},
+  ) {
     retainRedis(redis);
     this.prefix = (options.prefix ?? DEFAULT_REDIS_PREFIX) + "session:";
   }
@@ -37,14 +40,21 @@ export class RedisSessionStore implements SessionCache {
     if (expireAt <= Date.now()) return null;
     // fromEntries defines own properties: a value stored under `__proto__` comes back as that value.
     const data: JsonObject = Object.fromEntries(
-      Object.entries(hash).filter(([name]) => name.startsWith("=")).map(([name, json]) => [name.slice(1), JSON.parse(json)]),
+      Object.entries(hash)
+        .filter(([name]) => name.startsWith("="))
+        .map(([name, json]) => [name.slice(1), JSON.parse(json)]),
     );
     return { data, version: Number(hash["#v"]), expireAt };
   }
 
   async save(key: string, changes: SessionChanges): Promise<number> {
     const fence = fenceFor(key);
-    const args = [changes.expireAt, changes.base ? Date.now() : "", fence === null ? "" : String(fence), ...changeArgs(changes)];
+    const args = [
+      changes.expireAt,
+      changes.base ? Date.now() : "",
+      fence === null ? "" : String(fence),
+      ...changeArgs(changes),
+    ];
     const version = Number(await redisCall(this.redis, () => SAVE.run(this.redis, [this.key(key)], args)));
     if (version === STALE_FENCE) throw lockLost();
     if (version < 0) throw sessionInterrupted();
@@ -54,7 +64,9 @@ export class RedisSessionStore implements SessionCache {
   /** Stores a whole session read from the database, unless a write is under way or a newer version is known. */
   async put(key: string, session: StoredSession): Promise<void> {
     const pairs = Object.entries(session.data).flatMap(([k, v]) => [field(k), JSON.stringify(v)]);
-    await redisCall(this.redis, () => PUT.run(this.redis, [this.key(key)], [session.version, session.expireAt, ...pairs]));
+    await redisCall(this.redis, () =>
+      PUT.run(this.redis, [this.key(key)], [session.version, session.expireAt, ...pairs]),
+    );
   }
 
   /** Marks the cached copy as not to be served nor refilled (before the database it mirrors changes). */

@@ -6,7 +6,13 @@ import type { SqliteDatabase } from "../../db/sqlite.ts";
 import { SESSION_COPIES_KEPT } from "../../constants.ts";
 import { sqliteRead, sqliteWrite } from "../../db/sqlite-outage.ts";
 import { sessionInterrupted } from "../../errors.ts";
-import { applyChanges, type PipelinedStore, type SessionChanges, type SessionStore, type StoredSession } from "../session-store.ts";
+import {
+  applyChanges,
+  type PipelinedStore,
+  type SessionChanges,
+  type SessionStore,
+  type StoredSession,
+} from "../session-store.ts";
 
 /** A session as this process last wrote it through a connection, and the connection's foreign-commit count then. */
 interface OwnWrite {
@@ -91,7 +97,12 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
    */
   isCurrent(key: string, version: number): boolean {
     const own = this.own.get(key);
-    return own !== undefined && own.version === version && own.expireAt > Date.now() && own.foreign === this.commits.foreignCommits();
+    return (
+      own !== undefined &&
+      own.version === version &&
+      own.expireAt > Date.now() &&
+      own.foreign === this.commits.foreignCommits()
+    );
   }
 
   private remember(key: string, version: number, expireAt: number): void {
@@ -103,7 +114,10 @@ export class SqliteSessionStore implements SessionStore, PipelinedStore {
   private write(key: string, changes: SessionChanges): number {
     // The usual case: nobody wrote since the writer loaded, so its copy is the new row (one statement, no read).
     const { base } = changes;
-    if (base && this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1) {
+    if (
+      base &&
+      this.replace.run(JSON.stringify(base.data), changes.expireAt, key, base.version, Date.now()).changes === 1
+    ) {
       this.remember(key, base.version + 1, changes.expireAt);
       return base.version + 1;
     }

@@ -52,23 +52,43 @@ export function htmlFilters(lib: Library): void {
     .filter("escape", (v: unknown) => conditionalEscape(v, pyStr), { isSafe: true })
     .filter("force_escape", (v: string) => markSafe(escapeHtml(v)), { stringFilter: true, isSafe: true })
     .filter("striptags", (v: string) => stripTags(v), { stringFilter: true, isSafe: true })
-    .filter("linebreaks", (v: unknown, _a, info) => markSafe(linebreaks(pyStr(v), !!info?.autoescape && !isSafe(v))), { isSafe: true, arg: "none" })
-    .filter("linebreaksbr", (v: string, _a, info) => {
-      const text = escapeUnlessSafe(v.replace(/\r\n|\r/g, "\n"), info, !!info?.inputSafe);
-      return markSafe(text.replace(/\n/g, "<br>"));
-    }, { stringFilter: true, isSafe: true, arg: "none" })
-    .filter("linenumbers", (v: string, _a, info) => {
-      const lines = v.split("\n");
-      const width = String(lines.length).length;
-      const escape = info?.autoescape && !info.inputSafe;
-      return markSafe(lines.map((l, i) => `${String(i + 1).padStart(width, "0")}. ${escape ? escapeHtml(l) : l}`).join("\n"));
-    }, { stringFilter: true, isSafe: true, arg: "none" })
-    .filter("unordered_list", (v: unknown, _a, info) => markSafe(unorderedList(v, !!info?.autoescape)), { isSafe: true, arg: "none" })
-    .filter("join", (v: unknown, sep: unknown, info) => {
-      if (!Array.isArray(v)) return v;
-      const items = info?.autoescape ? v.map((x) => conditionalEscape(x, pyStr).value) : v.map(pyStr);
-      const glue = info?.autoescape ? conditionalEscape(sep, pyStr).value : pyStr(sep);
-      return markSafe(items.join(glue));
-    }, { isSafe: true })
+    .filter("linebreaks", (v: unknown, _a, info) => markSafe(linebreaks(pyStr(v), !!info?.autoescape && !isSafe(v))), {
+      isSafe: true,
+      arg: "none",
+    })
+    .filter(
+      "linebreaksbr",
+      (v: string, _a, info) => {
+        const text = escapeUnlessSafe(v.replace(/\r\n|\r/g, "\n"), info, !!info?.inputSafe);
+        return markSafe(text.replace(/\n/g, "<br>"));
+      },
+      { stringFilter: true, isSafe: true, arg: "none" },
+    )
+    .filter(
+      "linenumbers",
+      (v: string, _a, info) => {
+        const lines = v.split("\n");
+        const width = String(lines.length).length;
+        const escape = info?.autoescape && !info.inputSafe;
+        return markSafe(
+          lines.map((l, i) => `${String(i + 1).padStart(width, "0")}. ${escape ? escapeHtml(l) : l}`).join("\n"),
+        );
+      },
+      { stringFilter: true, isSafe: true, arg: "none" },
+    )
+    .filter("unordered_list", (v: unknown, _a, info) => markSafe(unorderedList(v, !!info?.autoescape)), {
+      isSafe: true,
+      arg: "none",
+    })
+    .filter(
+      "join",
+      (v: unknown, sep: unknown, info) => {
+        if (!Array.isArray(v)) return v;
+        const items = info?.autoescape ? v.map((x) => conditionalEscape(x, pyStr).value) : v.map(pyStr);
+        const glue = info?.autoescape ? conditionalEscape(sep, pyStr).value : pyStr(sep);
+        return markSafe(items.join(glue));
+      },
+      { isSafe: true },
+    )
     .filter("json_script", (v: unknown, id?: unknown) => new SafeString(jsonScript(v, id)), { arg: "optional" });
 }

@@ -16,18 +16,26 @@ export function pyInt(v: unknown): number | null {
 }
 
 function pySlice(value: unknown, spec: string): unknown {
-  const seq = typeof value === "string" || value instanceof SafeString ? [...String(value)] : Array.isArray(value) ? value : null;
+  const seq =
+    typeof value === "string" || value instanceof SafeString ? [...String(value)] : Array.isArray(value) ? value : null;
   if (!seq) return value;
   const bits = spec.split(":").map((b) => (b.trim() === "" ? null : pyInt(b)));
   if (bits.length > 3 || bits.some((b, i) => b === null && spec.split(":")[i]!.trim() !== "")) return value;
   const len = seq.length;
-  const norm = (i: number | null, fallback: number) => (i === null ? fallback : i < 0 ? Math.max(len + i, 0) : Math.min(i, len));
+  const norm = (i: number | null, fallback: number) =>
+    i === null ? fallback : i < 0 ? Math.max(len + i, 0) : Math.min(i, len);
   const [a, b, step] = bits.length === 1 ? [null, bits[0]!, null] : bits;
   let out: unknown[];
   if (step !== null && step !== undefined && step !== 1) {
     out = [];
     if (step > 0) for (let i = norm(a ?? null, 0); i < norm(b ?? null, len); i += step) out.push(seq[i]);
-    else for (let i = a === null || a === undefined ? len - 1 : norm(a, 0); i > (b === null || b === undefined ? -1 : norm(b, 0)); i += step) out.push(seq[i]);
+    else
+      for (
+        let i = a === null || a === undefined ? len - 1 : norm(a, 0);
+        i > (b === null || b === undefined ? -1 : norm(b, 0));
+        i += step
+      )
+        out.push(seq[i]);
   } else out = seq.slice(norm(a ?? null, 0), norm(b ?? null, len));
   return Array.isArray(value) ? out : out.join("");
 }
@@ -35,7 +43,8 @@ function pySlice(value: unknown, spec: string): unknown {
 function sortBy(value: unknown, key: unknown, reverse: boolean): unknown {
   if (!Array.isArray(value)) return "";
   const path = new Variable(pyStr(key));
-  const keyOf = (item: unknown) => path.resolve(new Context(typeof item === "object" && item !== null ? item : {}, null as never, ""));
+  const keyOf = (item: unknown) =>
+    path.resolve(new Context(typeof item === "object" && item !== null ? item : {}, null as never, ""));
   try {
     const keyed = value.map((item) => [keyOf(item), item] as const);
     keyed.sort(([a], [b]) => (pyEq(a, b) ? 0 : pyLess(a, b) ? -1 : 1));
@@ -69,21 +78,29 @@ export function listFilters(lib: Library): void {
     .filter("slice", (v: unknown, arg: unknown) => pySlice(v, pyStr(arg)), { isSafe: true })
     .filter("dictsort", (v: unknown, key: unknown) => sortBy(v, key, false))
     .filter("dictsortreversed", (v: unknown, key: unknown) => sortBy(v, key, true))
-    .filter("random", (v: unknown) => {
-      const items = pyIter(v);
-      return items.length ? items[Math.floor(Math.random() * items.length)] : "";
-    }, { isSafe: true })
+    .filter(
+      "random",
+      (v: unknown) => {
+        const items = pyIter(v);
+        return items.length ? items[Math.floor(Math.random() * items.length)] : "";
+      },
+      { isSafe: true },
+    )
     .filter("add", add)
     .filter("divisibleby", (v: unknown, arg: unknown) => {
       const a = pyInt(v);
       const b = pyInt(arg);
       return a !== null && b ? a % b === 0 : "";
     })
-    .filter("get_digit", (v: unknown, arg: unknown) => {
-      const n = pyInt(v);
-      const digit = pyInt(arg);
-      if (n === null || digit === null || digit < 1) return v;
-      const s = String(n);
-      return digit > s.length ? 0 : Number(s[s.length - digit]);
-    }, { isSafe: false });
+    .filter(
+      "get_digit",
+      (v: unknown, arg: unknown) => {
+        const n = pyInt(v);
+        const digit = pyInt(arg);
+        if (n === null || digit === null || digit < 1) return v;
+        const s = String(n);
+        return digit > s.length ? 0 : Number(s[s.length - digit]);
+      },
+      { isSafe: false },
+    );
 }

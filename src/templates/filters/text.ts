@@ -52,15 +52,32 @@ function urlencode(s: string, safe = "/"): string {
 }
 
 const JS_ESCAPES: Record<string, string> = {
-  "\\": "\\u005C", "'": "\\u0027", '"': "\\u0022", ">": "\\u003E", "<": "\\u003C", "&": "\\u0026",
-  "=": "\\u003D", "-": "\\u002D", ";": "\\u003B", "`": "\\u0060", "\u2028": "\\u2028", "\u2029": "\\u2029",
+  "\\": "\\u005C",
+  "'": "\\u0027",
+  '"': "\\u0022",
+  ">": "\\u003E",
+  "<": "\\u003C",
+  "&": "\\u0026",
+  "=": "\\u003D",
+  "-": "\\u002D",
+  ";": "\\u003B",
+  "`": "\\u0060",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
 };
 const CONTROL_CHARS = 32;
 
+// eslint-disable-next-line no-control-regex -- control characters are what escapejs escapes
+const JS_UNSAFE = /[\\'"><&=\-;`\u2028\u2029\u0000-\u001f]/g;
+// eslint-disable-next-line no-control-regex -- everything outside ASCII goes
+const NON_ASCII = /[^\x00-\x7f]/g;
+
 function escapeJs(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
-  return s.replace(/[\\'"><&=\-;`\u2028\u2029\u0000-\u001f]/g, (c) =>
-    JS_ESCAPES[c] ?? (c.charCodeAt(0) < CONTROL_CHARS ? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : c),
+  return s.replace(
+    JS_UNSAFE,
+    (c) =>
+      JS_ESCAPES[c] ??
+      (c.charCodeAt(0) < CONTROL_CHARS ? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : c),
   );
 }
 
@@ -75,7 +92,8 @@ function pluralize(value: unknown, arg: unknown = "s"): string {
     const n = String(value).trim() === "" ? NaN : Number(String(value));
     return Number.isNaN(n) ? "" : n === 1 ? singular : plural;
   }
-  if (Array.isArray(value) || (typeof value === "object" && value !== null)) return pyLen(value) === 1 ? singular : plural;
+  if (Array.isArray(value) || (typeof value === "object" && value !== null))
+    return pyLen(value) === 1 ? singular : plural;
   return "";
 }
 
@@ -107,7 +125,9 @@ function wordwrap(text: string, width: number): string {
 }
 
 const PHONE_KEYS: Record<string, string> = Object.fromEntries(
-  ["abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"].flatMap((letters, i) => [...letters].map((l) => [l, String(i + 2)])),
+  ["abc", "def", "ghi", "jkl", "mno", "pqrs", "tuv", "wxyz"].flatMap((letters, i) =>
+    [...letters].map((l) => [l, String(i + 2)]),
+  ),
 );
 
 export function textFilters(lib: Library): void {
@@ -119,23 +139,41 @@ export function textFilters(lib: Library): void {
     .filter("center", (s: string, w: unknown) => center(s, toInt(w) ?? 0), safeStr)
     .filter("ljust", (s: string, w: unknown) => s.padEnd(toInt(w) ?? 0), safeStr)
     .filter("rjust", (s: string, w: unknown) => s.padStart(toInt(w) ?? 0), safeStr)
-    .filter("cut", (s: string, arg: unknown, info) => {
-      const out = s.split(pyStr(arg)).join("");
-      return info?.inputSafe && pyStr(arg) !== ";" ? markSafe(out) : out;
-    }, str)
+    .filter(
+      "cut",
+      (s: string, arg: unknown, info) => {
+        const out = s.split(pyStr(arg)).join("");
+        return info?.inputSafe && pyStr(arg) !== ";" ? markSafe(out) : out;
+      },
+      str,
+    )
     .filter("addslashes", (s: string) => s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/'/g, "\\'"), safeStr)
     .filter("truncatechars", (s: string, n: unknown) => (toInt(n) === null ? s : truncateChars(s, toInt(n)!)), safeStr)
     .filter("truncatewords", (s: string, n: unknown) => (toInt(n) === null ? s : truncateWords(s, toInt(n)!)), safeStr)
     .filter("wordcount", (s: string) => s.split(/\s+/).filter(Boolean).length, str)
-    .filter("slugify", (s: string) =>
-      // eslint-disable-next-line no-control-regex -- everything outside ASCII goes
-      s.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().replace(/[^\w\s-]/g, "").trim().replace(/[-\s]+/g, "-"), safeStr)
-    .filter("urlencode", (s: string, safe?: unknown) => urlencode(s, safe === undefined ? "/" : pyStr(safe)), { ...safeStr, arg: "optional" })
+    .filter(
+      "slugify",
+      (s: string) =>
+        s
+          .normalize("NFKD")
+          .replace(NON_ASCII, "")
+          .toLowerCase()
+          .replace(/[^\w\s-]/g, "")
+          .trim()
+          .replace(/[-\s]+/g, "-"),
+      safeStr,
+    )
+    .filter("urlencode", (s: string, safe?: unknown) => urlencode(s, safe === undefined ? "/" : pyStr(safe)), {
+      ...safeStr,
+      arg: "optional",
+    })
     .filter("iriencode", (s: string) => urlencode(s, "/#%[]=:;$&()+,!?*@'~").replace(/%25/g, "%"), safeStr)
     .filter("escapejs", (s: string) => markSafe(escapeJs(s)), str)
     .filter("make_list", (s: string) => [...s], str)
     .filter("wordwrap", (s: string, w: unknown) => wordwrap(s, toInt(w) ?? 0), safeStr)
-    .filter("phone2numeric", (v: unknown) => [...pyStr(v).toLowerCase()].map((c) => PHONE_KEYS[c] ?? c).join(""), { isSafe: true })
+    .filter("phone2numeric", (v: unknown) => [...pyStr(v).toLowerCase()].map((c) => PHONE_KEYS[c] ?? c).join(""), {
+      isSafe: true,
+    })
     .filter("pluralize", pluralize, { isSafe: false, arg: "optional" })
     .filter("yesno", yesno, { arg: "optional" })
     .filter("stringformat", (value: unknown, arg: unknown) => stringFormat(value, pyStr(arg)), { isSafe: true });
@@ -155,7 +193,10 @@ function stringFormat(value: unknown, spec: string): string {
   else if (kind === "e" || kind === "E") {
     out = n.toExponential(precision === undefined ? 6 : Number(precision)).replace(/e([+-])(\d)$/, "e$10$2");
     if (kind === "E") out = out.toUpperCase();
-  } else out = Math.trunc(n).toString(kind === "o" ? 8 : 16)[kind === "X" ? "toUpperCase" : "toLowerCase"]();
+  } else {
+    const digits = Math.trunc(n).toString(kind === "o" ? 8 : 16);
+    out = kind === "X" ? digits.toUpperCase() : digits.toLowerCase();
+  }
   if (flags.includes("+") && n >= 0 && kind !== "s") out = `+${out}`;
   const w = Number(width || 0);
   return flags.includes("-") ? out.padEnd(w) : out.padStart(w, flags.includes("0") && kind !== "s" ? "0" : " ");

@@ -66,5 +66,7 @@ function filter(reversed: boolean) {
 }
 
 export function timeSinceFilters(lib: Library): void {
-  lib.filter("timesince", filter(false), { isSafe: false, arg: "optional" }).filter("timeuntil", filter(true), { isSafe: false, arg: "optional" });
+  lib
+    .filter("timesince", filter(false), { isSafe: false, arg: "optional" })
+    .filter("timeuntil", filter(true), { isSafe: false, arg: "optional" });
 }

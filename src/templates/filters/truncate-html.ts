@@ -44,12 +44,22 @@ const toLength = (arg: unknown) => (Number.isInteger(Number(arg)) ? Number(arg) 
 export function truncateHtmlFilters(lib: Library): void {
   const options = { stringFilter: true, isSafe: true } as const;
   lib
-    .filter("truncatechars_html", (s: string, n: unknown) => {
-      const length = toLength(n);
-      return length === null ? s : truncateHtml(s.normalize("NFC"), length, length - ELLIPSIS.length, false, ELLIPSIS);
-    }, options)
-    .filter("truncatewords_html", (s: string, n: unknown) => {
-      const length = toLength(n);
-      return length === null ? s : truncateHtml(s, length, length, true, ` ${ELLIPSIS}`);
-    }, options);
+    .filter(
+      "truncatechars_html",
+      (s: string, n: unknown) => {
+        const length = toLength(n);
+        return length === null
+          ? s
+          : truncateHtml(s.normalize("NFC"), length, length - ELLIPSIS.length, false, ELLIPSIS);
+      },
+      options,
+    )
+    .filter(
+      "truncatewords_html",
+      (s: string, n: unknown) => {
+        const length = toLength(n);
+        return length === null ? s : truncateHtml(s, length, length, true, ` ${ELLIPSIS}`);
+      },
+      options,
+    );
 }

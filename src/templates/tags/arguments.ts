@@ -8,7 +8,12 @@ import type { FilterExpression } from "../variable.ts";
 const KWARG_RE = /^(?:(\w+)=)?(.+)$/s;
 
 /** `a=b c=d` into names and expressions; every word must be such a pair. Also takes `only`, left to the caller. */
-export function parseKeywordArguments(bits: string[], parser: Parser, tag: string, allowOnly = true): Map<string, FilterExpression> {
+export function parseKeywordArguments(
+  bits: string[],
+  parser: Parser,
+  tag: string,
+  allowOnly = true,
+): Map<string, FilterExpression> {
   const out = new Map<string, FilterExpression>();
   for (const bit of bits) {
     if (bit === "only" && allowOnly) continue;

@@ -59,7 +59,10 @@ export function compileFirstOf(parser: Parser, _token: Token, bits: string[]): N
   if (args.length === 0) throw new TemplateSyntaxError(`'firstof' statement requires at least one argument`);
   let asVar: string | null = null;
   if (args.length >= 2 && args.at(-2) === "as") [asVar] = args.splice(-2).slice(1);
-  return new FirstOfNode(args.map((a) => parser.compileFilter(a)), asVar);
+  return new FirstOfNode(
+    args.map((a) => parser.compileFilter(a)),
+    asVar,
+  );
 }
 
 export class CycleNode implements Node {
@@ -105,7 +108,11 @@ export function compileCycle(parser: Parser, _token: Token, bits: string[]): Nod
     args.pop();
   }
   if (args.at(-2) === "as") name = args.splice(-2)[1]!;
-  const node = new CycleNode(args.map((a) => parser.compileFilter(a)), name, silent);
+  const node = new CycleNode(
+    args.map((a) => parser.compileFilter(a)),
+    name,
+    silent,
+  );
   if (name !== null) named.set(name, node);
   parser.state.set("lastCycle", node);
   return node;
@@ -123,7 +130,8 @@ export function compileResetCycle(parser: Parser, _token: Token, bits: string[])
   const cycle = bits[1]
     ? (parser.state.get("cycles") as Map<string, CycleNode> | undefined)?.get(bits[1])
     : (parser.state.get("lastCycle") as CycleNode | undefined);
-  if (!cycle) throw new TemplateSyntaxError(bits[1] ? `Named cycle '${bits[1]}' does not exist.` : `No cycles in template.`);
+  if (!cycle)
+    throw new TemplateSyntaxError(bits[1] ? `Named cycle '${bits[1]}' does not exist.` : `No cycles in template.`);
   return new ResetCycleNode(cycle);
 }
 
@@ -148,7 +156,9 @@ class IfChangedNode implements Node {
       context.renderContext.set(loopState, state);
     }
     let rendered: string | null = null;
-    const current = this.values.length ? this.values.map((v) => v.resolve(context, true)) : (rendered = this.body.render(context));
+    const current = this.values.length
+      ? this.values.map((v) => v.resolve(context, true))
+      : (rendered = this.body.render(context));
     if (!state.has(this) || !pyEq(current, state.get(this))) {
       state.set(this, current);
       return rendered ?? this.body.render(context);
@@ -164,7 +174,11 @@ export function compileIfChanged(parser: Parser, _token: Token, bits: string[]):
     otherwise = parser.parse(["endifchanged"]);
     parser.nextToken();
   }
-  return new IfChangedNode(bits.slice(1).map((b) => parser.compileFilter(b)), body, otherwise);
+  return new IfChangedNode(
+    bits.slice(1).map((b) => parser.compileFilter(b)),
+    body,
+    otherwise,
+  );
 }
 
 /** One group of {% regroup %}: `grouper` and `list`, and unpackable as a pair, like Django's GroupedResult. */

@@ -61,7 +61,9 @@ class ForNode implements Node {
         if (unpack) {
           const values = pyIter(item);
           if (values.length !== this.names.length) {
-            throw new TemplateSyntaxError(`Need ${this.names.length} values to unpack in for loop; got ${pyLen(item) || pyStr(values.length)}.`);
+            throw new TemplateSyntaxError(
+              `Need ${this.names.length} values to unpack in for loop; got ${pyLen(item) || pyStr(values.length)}.`,
+            );
           }
           this.names.forEach((name, k) => context.set(name, values[k]));
         } else {
@@ -75,16 +77,16 @@ class ForNode implements Node {
 }
 
 export function compileFor(parser: Parser, token: Token, bits: string[]): Node {
-  if (bits.length < 4) throw new TemplateSyntaxError(`'for' statements should have at least four words: ${token.contents}`);
+  if (bits.length < 4)
+    throw new TemplateSyntaxError(`'for' statements should have at least four words: ${token.contents}`);
   const reversed = bits.at(-1) === "reversed";
   const inIndex = reversed ? -3 : -2;
-  if (bits.at(inIndex) !== "in") throw new TemplateSyntaxError(`'for' statements should use the format 'for x in y': ${token.contents}`);
-  const names = bits
-    .slice(1, inIndex)
-    .join(" ")
-    .split(/ *, */);
+  if (bits.at(inIndex) !== "in")
+    throw new TemplateSyntaxError(`'for' statements should use the format 'for x in y': ${token.contents}`);
+  const names = bits.slice(1, inIndex).join(" ").split(/ *, */);
   for (const name of names) {
-    if (!name || /[\s'"|]/.test(name)) throw new TemplateSyntaxError(`'for' tag received an invalid argument: ${token.contents}`);
+    if (!name || /[\s'"|]/.test(name))
+      throw new TemplateSyntaxError(`'for' tag received an invalid argument: ${token.contents}`);
   }
   const sequence = parser.compileFilter(bits.at(inIndex + 1)!);
   const body = parser.parse(["empty", "endfor"]);

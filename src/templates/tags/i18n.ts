@@ -82,7 +82,8 @@ class BlockTranslateNode implements Node {
       const vars = [...this.singular.vars];
       if (this.plural && this.counter) {
         const count = Number(values[this.counter[0]]);
-        if (!Number.isFinite(count)) throw new TemplateSyntaxError(`'${this.counter[0]}' argument to 'blocktranslate' tag must be a number.`);
+        if (!Number.isFinite(count))
+          throw new TemplateSyntaxError(`'${this.counter[0]}' argument to 'blocktranslate' tag must be a number.`);
         result = npgettext(lang, msgContext, this.singular.text, this.plural.text, count);
         vars.push(...this.plural.vars);
       } else {
@@ -158,7 +159,8 @@ export function compileBlockTrans(parser: Parser, token: Token, bits: string[]):
 /** `{% get_current_language as LANGUAGE_CODE %}` and its siblings: a value stored under a name. */
 function asVarTag(name: string, value: (context: Context) => unknown) {
   return (_parser: Parser, _token: Token, bits: string[]): Node => {
-    if (bits.length !== 3 || bits[1] !== "as") throw new TemplateSyntaxError(`'${name}' requires 'as variable' (got ${bits.slice(1).join(" ")})`);
+    if (bits.length !== 3 || bits[1] !== "as")
+      throw new TemplateSyntaxError(`'${name}' requires 'as variable' (got ${bits.slice(1).join(" ")})`);
     const asVar = bits[2]!;
     return { render: (context) => (context.set(asVar, value(context)), "") };
   };

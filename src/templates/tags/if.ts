@@ -57,7 +57,8 @@ export function parseCondition(bits: string[], parser: Parser): Eval {
   const items: Item[] = [];
   for (let i = 0; i < bits.length; i++) {
     let word = bits[i]!;
-    if ((word === "not" || word === "is") && bits[i + 1] === (word === "not" ? "in" : "not")) word = `${word} ${bits[++i]}`;
+    if ((word === "not" || word === "is") && bits[i + 1] === (word === "not" ? "in" : "not"))
+      word = `${word} ${bits[++i]}`;
     const operator = Object.hasOwn(OPERATORS, word) ? OPERATORS[word]! : undefined;
     if (operator) items.push({ op: word, operator });
     else {

@@ -69,7 +69,8 @@ class ExtendsNode implements Node {
     for (const block of this.blocks) prepend(stack, block);
     // The root of the chain (a parent that extends nothing) adds its own blocks, below all others.
     const first = parent.nodelist.nodes.find((n) => !(n instanceof TextNode));
-    if (first && !(first instanceof ExtendsNode)) for (const block of parent.nodelist.find(BlockNode)) prepend(stack, block);
+    if (first && !(first instanceof ExtendsNode))
+      for (const block of parent.nodelist.find(BlockNode)) prepend(stack, block);
     return parent.renderWith(context, false);
   }
 }
@@ -92,7 +93,11 @@ function loadTemplate(value: unknown, context: Context, place: Place): Template 
   if (value instanceof Template) return value;
   const name = value instanceof SafeString ? value.value : value;
   if (typeof name !== "string" || name === "") {
-    throw new TemplateSyntaxError(`{% ${place.tag} %} needs a template name, got ${pyStr(value)}`, place.template, place.line);
+    throw new TemplateSyntaxError(
+      `{% ${place.tag} %} needs a template name, got ${pyStr(value)}`,
+      place.template,
+      place.line,
+    );
   }
   try {
     return context.env.getTemplate(name);
@@ -102,7 +107,11 @@ function loadTemplate(value: unknown, context: Context, place: Place): Template 
   }
 }
 
-const placeOf = (parser: Parser, token: Token, tag: string): Place => ({ tag, template: parser.templateName, line: token.line });
+const placeOf = (parser: Parser, token: Token, tag: string): Place => ({
+  tag,
+  template: parser.templateName,
+  line: token.line,
+});
 
 export function compileBlock(parser: Parser, token: Token, bits: string[]): Node {
   if (bits.length !== 2) throw new TemplateSyntaxError(`'block' tag takes only one argument`);
@@ -119,8 +128,10 @@ export function compileBlock(parser: Parser, token: Token, bits: string[]): Node
 
 export function compileExtends(parser: Parser, token: Token, bits: string[]): Node {
   if (bits.length !== 2) throw new TemplateSyntaxError(`'extends' takes one argument`);
-  if (parser.state.has("extends")) throw new TemplateSyntaxError(`'extends' cannot appear more than once in the same template`);
-  if (parser.state.has("tagsBeforeExtends")) throw new TemplateSyntaxError(`{% extends %} must be the first tag in the template.`);
+  if (parser.state.has("extends"))
+    throw new TemplateSyntaxError(`'extends' cannot appear more than once in the same template`);
+  if (parser.state.has("tagsBeforeExtends"))
+    throw new TemplateSyntaxError(`{% extends %} must be the first tag in the template.`);
   parser.state.set("extends", true);
   const parent = parser.compileFilter(bits[1]!);
   const body = parser.parse();
@@ -138,12 +149,17 @@ class IncludeNode implements Node {
   render(context: Context): string {
     const template = loadTemplate(this.template.resolve(context), context, this.place);
     const values = resolveAll(this.extra, context);
-    return this.only ? context.isolated(values, () => template.render(context)) : context.push(values, () => template.render(context));
+    return this.only
+      ? context.isolated(values, () => template.render(context))
+      : context.push(values, () => template.render(context));
   }
 }
 
 export function compileInclude(parser: Parser, token: Token, bits: string[]): Node {
-  if (bits.length < 2) throw new TemplateSyntaxError(`'include' tag takes at least one argument: the name of the template to be included.`);
+  if (bits.length < 2)
+    throw new TemplateSyntaxError(
+      `'include' tag takes at least one argument: the name of the template to be included.`,
+    );
   let extra = new Map<string, FilterExpression>();
   let only = false;
   const rest = bits.slice(2);
@@ -154,8 +170,7 @@ export function compileInclude(parser: Parser, token: Token, bits: string[]): No
       const args = rest.splice(0);
       only ||= args.includes("only");
       extra = parseKeywordArguments(args, parser, "include");
-    }
-    else throw new TemplateSyntaxError(`Unknown argument for 'include' tag: '${option}'.`);
+    } else throw new TemplateSyntaxError(`Unknown argument for 'include' tag: '${option}'.`);
   }
   return new IncludeNode(parser.compileFilter(bits[1]!), extra, only, placeOf(parser, token, "include"));
 }

@@ -27,7 +27,8 @@ export const compileCsrfToken = fixed((c) => {
 export const compileLiveviewRoom = fixed((c) => escapeHtml(contextText(c, "room")));
 // The page's CSRF token rides on the script tag: the client presents it when its socket connects.
 export const compileLiveviewScripts = fixed(
-  (c) => `<script src="${CLIENT_BUNDLE_URL}" ${SOCKET_TOKEN_ATTR}="${escapeHtml(contextText(c, "csrf_token"))}" defer></script>`,
+  (c) =>
+    `<script src="${CLIENT_BUNDLE_URL}" ${SOCKET_TOKEN_ATTR}="${escapeHtml(contextText(c, "csrf_token"))}" defer></script>`,
 );
 export const compileStaticPrefix = fixed(() => STATIC_URL);
 

@@ -30,7 +30,8 @@ class AutoescapeNode implements Node {
 
 export function compileAutoescape(parser: Parser, _token: Token, bits: string[]): Node {
   if (bits.length !== 2) throw new TemplateSyntaxError(`'autoescape' tag requires exactly one argument.`);
-  if (bits[1] !== "on" && bits[1] !== "off") throw new TemplateSyntaxError(`'autoescape' argument should be 'on' or 'off'`);
+  if (bits[1] !== "on" && bits[1] !== "off")
+    throw new TemplateSyntaxError(`'autoescape' argument should be 'on' or 'off'`);
   const body = parser.parse(["endautoescape"]);
   parser.nextToken();
   return new AutoescapeNode(bits[1] === "on", body);
@@ -107,7 +108,9 @@ const TEMPLATE_TAGS: Record<string, string> = {
 export function compileTemplateTag(_parser: Parser, _token: Token, bits: string[]): Node {
   const text = bits[1] !== undefined && Object.hasOwn(TEMPLATE_TAGS, bits[1]) ? TEMPLATE_TAGS[bits[1]] : undefined;
   if (bits.length !== 2 || text === undefined) {
-    throw new TemplateSyntaxError(`Invalid templatetag argument: '${bits[1] ?? ""}'. Must be one of: ${Object.keys(TEMPLATE_TAGS).join(", ")}`);
+    throw new TemplateSyntaxError(
+      `Invalid templatetag argument: '${bits[1] ?? ""}'. Must be one of: ${Object.keys(TEMPLATE_TAGS).join(", ")}`,
+    );
   }
   return new TextNode(text);
 }
