@@ -86,6 +86,13 @@ export async function measureHttp(
     };
   };
   const figure = { connections: plan.connections, bare: side(bare), ours: side(ours) };
+  // A side that answered errors measured something else than a page: no ratio is better than a wrong one.
+  for (const [label, s] of [
+    ["bare node:http", figure.bare],
+    ["ours", figure.ours],
+  ] as const) {
+    if (s.errors > 0) throw new Error(`HTTP figure: ${label} answered ${s.errors} requests with an error`);
+  }
   return { ...figure, ratio: figure.ours.requestsPerSecond / figure.bare.requestsPerSecond };
 }
 

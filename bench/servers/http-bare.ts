@@ -8,9 +8,8 @@ import { TemplateEnvironment } from "liveview-node";
 import { serveParent } from "./stats.ts";
 
 const host = process.env.BENCH_HOST ?? "127.0.0.1";
-const templates = new TemplateEnvironment([
-  join(dirname(fileURLToPath(import.meta.url)), "../../examples/demo/templates"),
-]);
+// The templates of the counter app that ours serves (servers/counter-app.ts).
+const templates = new TemplateEnvironment([join(dirname(fileURLToPath(import.meta.url)), "counter")]);
 /** What our render() puts in the context, as constants: the template does the same work, the session none. */
 const CONTEXT = {
   user: { id: null, username: "", isAuthenticated: false, isAnonymous: true },
