@@ -3,10 +3,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSeedApp } from "../fixtures/seed-app.ts";
-import { json, Registry, send, text, type Settings } from "../../src/index.ts";
+import { json, Registry, text, type Settings } from "../../src/index.ts";
 import { TestClient } from "../../src/testing/index.ts";
 import { serve, startSeed, type Running, SEED_USER } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
+import { whoami } from "./whoami.ts";
 
 /** A door the test opens: a handler or view waits at it, while the test ends the session. */
 let door: { arrived: () => void; opened: Promise<void> } | null = null;
@@ -35,15 +36,7 @@ handlers.handler("ignore_failed_save", async (consumer) => {
   consumer.scope.session.set("counter", 99);
   await consumer.scope.session.save().catch(() => undefined); // an application that swallows the failure
 });
-handlers.handler("whoami", (consumer) =>
-  send(consumer, {
-    user: consumer.scope.user.username,
-    keys: consumer.scope.session
-      .keys()
-      .filter((k) => !k.startsWith("_"))
-      .sort(),
-  }),
-);
+handlers.handler("whoami", whoami);
 
 const ANONYMOUS = { user: "", keys: [] };
 const INTERRUPTED =

@@ -2,22 +2,15 @@
 // the session and its cookie, and a cookie kept from before either is anonymous over HTTP and WebSocket alike.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { json, Registry, send, type Settings } from "../../src/index.ts";
+import { json, Registry, type Settings } from "../../src/index.ts";
 import { LiveClient, type TestClient } from "../../src/testing/index.ts";
 import { startSeed, type Running, SEED_USER } from "../helpers.ts";
 import { sessionRows, type SessionRows } from "./session-rows.ts";
+import { whoami } from "./whoami.ts";
 
 /** This test's handlers, beside the fixture's. */
 const handlers = new Registry();
-handlers.handler("whoami", (consumer) =>
-  send(consumer, {
-    user: consumer.scope.user.username,
-    keys: consumer.scope.session
-      .keys()
-      .filter((k) => !k.startsWith("_"))
-      .sort(),
-  }),
-);
+handlers.handler("whoami", whoami);
 
 interface Env {
   seed: Running;
