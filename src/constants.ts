@@ -117,3 +117,33 @@ export const SUBMITTED_LATE_MS = 10_000;
 export const FORM_ID_PATTERN = /^[A-Za-z][\w-]{0,63}$/;
 /** Built-in draft forms kept per session; saving one more drops the oldest. */
 export const MAX_DRAFT_FORMS = 50;
+
+// Uploads (src/uploads/, docs/guide/uploads.md).
+/** Bytes of one chunk request: what the client sends at once, and the most a chunk request may carry. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+/** Default folder of uploads, inside the data folder: `tmp/` for transfers under way, `files/` for finished ones. */
+export const DEFAULT_UPLOAD_ROOT = "./data/uploads";
+/** The URL prefix of the chunk endpoint: `PUT|HEAD|DELETE <prefix><upload id>`. */
+export const UPLOAD_URL = "/liveview/uploads/";
+/** Uploads under way at once, per socket and per session (in this process). */
+export const DEFAULT_UPLOADS_PER_SOCKET = 4;
+export const DEFAULT_UPLOADS_PER_SESSION = 8;
+/** An upload untouched this long (unfinished, or finished and never taken by a handler) is deleted. */
+export const DEFAULT_UPLOAD_EXPIRY_MS = 60 * 60 * 1000;
+/** A chunk request that sends no byte for this long is cut (its bytes so far are kept: the client resumes). */
+export const DEFAULT_UPLOAD_IDLE_MS = 30_000;
+/** How often expired uploads are looked for. */
+export const UPLOAD_SWEEP_INTERVAL_MS = 60_000;
+/** Random bytes of an upload id (hex in URLs and file names) and of a stored file's generated name. */
+export const UPLOAD_ID_BYTES = 16;
+/** Bytes of the secret that signs upload tokens, kept in the upload folder so tokens outlive a restart. */
+export const UPLOAD_SECRET_BYTES = 32;
+/** Longest original file name accepted, in characters (most file systems allow 255 bytes). */
+export const MAX_UPLOAD_NAME_CHARS = 255;
+/** Bytes read from a file's start to recognise its type. */
+export const SNIFF_BYTES = 512;
+/** Files one upload name accepts at once, and the largest file, unless its rule says otherwise. */
+export const DEFAULT_UPLOAD_MAX_FILES = 1;
+export const DEFAULT_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
+/** An upload's token is accepted this long after it was issued (the upload itself also expires when left idle). */
+export const UPLOAD_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -37,6 +37,17 @@ export const ERRORS = {
   form_submitted: { status: 409, quiet: true },
   draft_too_large: { status: 413, quiet: true },
   outbox_wrong_session: { status: 403, quiet: true },
+  // Uploads (src/uploads/): each a refusal of what the client sent, answered with its reason, the socket kept open.
+  unknown_upload: { status: 404, quiet: true },
+  upload_too_large: { status: 413, quiet: true },
+  upload_too_many: { status: 409, quiet: true },
+  upload_type: { status: 415, quiet: true },
+  upload_name: { status: 400, quiet: true },
+  upload_offset: { status: 409, quiet: true },
+  upload_forbidden: { status: 403, quiet: true },
+  upload_not_found: { status: 404, quiet: true },
+  upload_busy: { status: 429, quiet: true },
+  upload_failed: { status: 500 },
 } satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -7,13 +7,26 @@ export { HttpResponse, html, json, redirect, text } from "./server/response.ts";
 export type { Request } from "./server/request.ts";
 export type { View, RouteOptions } from "./server/router.ts";
 
-export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/calls/registry.ts";
+export {
+  liveviewHandler,
+  liveviewMiddleware,
+  liveviewUpload,
+  onSessionChange,
+  Registry,
+  registry,
+} from "./live/calls/registry.ts";
 export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/calls/registry.ts";
 export { authorize, type Access, type Permission } from "./live/calls/authorize.ts";
 export { send, type SendOptions } from "./live/calls/send.ts";
 export type { Consumer } from "./live/connection/consumer.ts";
 export type { Content } from "./live/calls/content.ts";
 export type { Scope } from "./live/connection/scope.ts";
+export { takeUploads } from "./live/uploads/take-uploads.ts";
+export { uploadError } from "./live/uploads/upload-calls.ts";
+export type { UploadedFile } from "./uploads/uploaded-file.ts";
+export type { UploadOptions } from "./uploads/upload-rule.ts";
+export type { UploadStore, StoredFileInfo } from "./uploads/upload-store.ts";
+export { LocalUploadStore } from "./uploads/local-store.ts";
 
 export { Session } from "./session/session.ts";
 export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";

@@ -78,3 +78,16 @@ export function tagOfSecret(secret: ArrayLike<number>): string {
     return h.toString(HEX_RADIX).padStart(HALF_WIDTH, "0");
   }).join("");
 }
+
+// Uploads (docs/guide/uploads.md): the calls a page makes over the socket to start or resume an upload, the
+// actions that answer them, and the HTTP side of the transfer (chunks go by HTTP, not as socket frames).
+export const UPLOAD_ALLOW_FUNCTION = "liveview_upload_allow";
+export const UPLOAD_RESUME_FUNCTION = "liveview_upload_resume";
+export const UPLOAD_ALLOWED_ACTION = "upload_allowed";
+export const UPLOAD_RESUMED_ACTION = "upload_resumed";
+export const UPLOAD_ERROR_ACTION = "upload_error";
+/** The request header carrying an upload's signed token, the response header with the bytes the server holds, and
+ * the chunk request's query parameter saying where its bytes start. */
+export const UPLOAD_TOKEN_HEADER = "x-upload-token";
+export const UPLOAD_OFFSET_HEADER = "upload-offset";
+export const UPLOAD_OFFSET_PARAM = "offset";

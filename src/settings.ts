@@ -14,6 +14,13 @@ import {
   DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS,
   DEFAULT_HTTP_REQUEST_TIMEOUT_MS,
 } from "./constants.ts";
+import {
+  DEFAULT_UPLOAD_EXPIRY_MS,
+  DEFAULT_UPLOAD_IDLE_MS,
+  DEFAULT_UPLOAD_ROOT,
+  DEFAULT_UPLOADS_PER_SESSION,
+  DEFAULT_UPLOADS_PER_SOCKET,
+} from "./constants.ts";
 import { LiveViewError } from "./errors.ts";
 
 export type SessionEngineName = "db" | "cache" | "cached_db";
@@ -80,6 +87,15 @@ export interface Settings {
   LANGUAGE_COOKIE_NAME: string;
   /** Directories of gettext catalogs: `<dir>/<lang>/LC_MESSAGES/*.po`. */
   LOCALE_PATHS: string[];
+  /** Uploads: `tmp/` holds transfers under way, `files/` finished files under generated names (local store). */
+  UPLOAD_ROOT: string;
+  /** Uploads under way at once on one socket, and in one session (in this process); more are refused. */
+  LIVEVIEW_UPLOADS_PER_SOCKET: number;
+  LIVEVIEW_UPLOADS_PER_SESSION: number;
+  /** An upload untouched this long, unfinished or never taken by a handler, is deleted. */
+  LIVEVIEW_UPLOAD_EXPIRY_MS: number;
+  /** A chunk request silent this long is cut; the bytes it brought are kept, and the client resumes. */
+  LIVEVIEW_UPLOAD_IDLE_MS: number;
 }
 
 export const defaultSettings: Settings = {
@@ -117,6 +133,11 @@ export const defaultSettings: Settings = {
   LANGUAGE_CODE: "en-us",
   LANGUAGE_COOKIE_NAME: "django_language",
   LOCALE_PATHS: [],
+  UPLOAD_ROOT: DEFAULT_UPLOAD_ROOT,
+  LIVEVIEW_UPLOADS_PER_SOCKET: DEFAULT_UPLOADS_PER_SOCKET,
+  LIVEVIEW_UPLOADS_PER_SESSION: DEFAULT_UPLOADS_PER_SESSION,
+  LIVEVIEW_UPLOAD_EXPIRY_MS: DEFAULT_UPLOAD_EXPIRY_MS,
+  LIVEVIEW_UPLOAD_IDLE_MS: DEFAULT_UPLOAD_IDLE_MS,
 };
 
 type Env = Record<string, string | undefined>;
@@ -224,6 +245,10 @@ function validate(s: Settings): Settings {
     "SESSION_CACHE_SIZE",
     ...SOCKET_LIMITS,
     ...httpLimits,
+    "LIVEVIEW_UPLOADS_PER_SOCKET",
+    "LIVEVIEW_UPLOADS_PER_SESSION",
+    "LIVEVIEW_UPLOAD_EXPIRY_MS",
+    "LIVEVIEW_UPLOAD_IDLE_MS",
   ] as const) {
     if (!Number.isInteger(s[key]) || s[key] <= 0)
       throw new LiveViewError("bad_setting", `${key} must be a positive integer`);

@@ -15,7 +15,7 @@ const LAYERS = [
   ["channels"],
   ["session"],
   ["auth"],
-  ["i18n", "templates", "forms"],
+  ["i18n", "templates", "forms", "uploads"],
   ["live"],
   ["server"],
   ["testing", "cli", "index.ts", "deployment.ts"],

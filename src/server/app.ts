@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { UserStore } from "../auth/user-store.ts";
 import type { ChannelLayer } from "../channels/channel-layer.ts";
-import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL } from "../constants.ts";
+import { BROADCAST_GROUP, DEFAULT_HOST, DEFAULT_PORT, STATIC_URL, UPLOAD_URL } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import { consoleLogger, setConnectionLogger, type Logger } from "../logger.ts";
 import type { Consumer } from "../live/connection/consumer.ts";
@@ -34,6 +34,8 @@ import { errorResponse } from "./error-response.ts";
 import { hasCode } from "../errors.ts";
 import { HttpResponse, html } from "./response.ts";
 import { Router, type Match, type RouteOptions, type View } from "./router.ts";
+import { Uploads } from "../uploads/uploads.ts";
+import type { UploadStore } from "../uploads/upload-store.ts";
 
 export interface AppOptions {
   settings?: Partial<Settings>;
@@ -56,6 +58,8 @@ export interface AppOptions {
   sessionLock?: SessionLock;
   channels?: ChannelLayer;
   users?: UserStore;
+  /** Where finished uploads are kept: local disk under UPLOAD_ROOT by default. */
+  uploadStore?: UploadStore;
 }
 
 export type ErrorListener = (error: unknown, where: { view?: string; handler?: string }) => void;
@@ -78,6 +82,7 @@ export class App implements LiveRuntime {
   readonly onError: ErrorListener | null;
   readonly live: LiveEndpoint;
   readonly watchers: SessionWatchers;
+  readonly uploads: Uploads;
   private readonly servers = new Set<Server>();
 
   constructor(options: AppOptions = {}) {
@@ -108,6 +113,8 @@ export class App implements LiveRuntime {
     this.staticDirectories = options.static ?? [];
     this.watchers = new SessionWatchers(this.channels, this.registry);
     this.live = new LiveEndpoint(this);
+    this.uploads = new Uploads(this.settings, options.uploadStore);
+    this.uploads.startSweeping((error) => this.logger.error("liveview: sweeping expired uploads failed", error));
   }
 
   get(path: string, view: View, options?: RouteOptions): this {
@@ -149,7 +156,7 @@ export class App implements LiveRuntime {
     } catch {
       return this.handler(req, res); // answers the malformed URL with a 400
     }
-    if (path.startsWith(STATIC_URL) || this.router.allows(path).length > 0) this.handler(req, res);
+    if (path.startsWith(STATIC_URL) || path.startsWith(UPLOAD_URL) || this.router.allows(path).length > 0) this.handler(req, res);
     else next();
   };
 
@@ -241,6 +248,7 @@ export class App implements LiveRuntime {
   }
 
   async close(): Promise<void> {
+    this.uploads.close();
     await this.live.close();
     await Promise.all(
       [...this.servers].map(

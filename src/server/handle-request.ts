@@ -2,7 +2,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { userOf } from "../auth/login.ts";
-import { CLIENT_BUNDLE_URL, STATIC_URL } from "../constants.ts";
+import { CLIENT_BUNDLE_URL, STATIC_URL, UPLOAD_URL } from "../constants.ts";
 import type { Session } from "../session/session.ts";
 import { parseCookies, sessionCookie } from "../session/cookie.ts";
 import { languageForRequest, withLanguage } from "../i18n/language.ts";
@@ -13,10 +13,13 @@ import { BodyTooLarge, buildRequest, readBody } from "./request.ts";
 import { decodePathPart, requestUrl } from "./request-target.ts";
 import { HttpResponse, text } from "./response.ts";
 import { serveStatic } from "./static-files.ts";
+import { handleUpload } from "./upload-endpoint.ts";
 
 export async function handleRequest(app: App, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = requestUrl(req.url);
   const method = req.method ?? "GET";
+  // Upload chunks stream to disk: never read whole as a view's body is (see upload-endpoint.ts).
+  if (url.pathname.startsWith(UPLOAD_URL)) return handleUpload(app, req, res, url);
   if (url.pathname.startsWith(STATIC_URL) && (method === "GET" || method === "HEAD")) {
     const relative = decodePathPart(url.pathname.slice(STATIC_URL.length));
     const dirs =

@@ -7,6 +7,8 @@ import type { Content } from "./content.ts";
 import { navigate } from "./navigate.ts";
 import { registerDrafts } from "../forms/drafts.ts";
 import { NAVIGATE_FUNCTION } from "../../protocol.ts";
+import { registerUploadCalls } from "../uploads/upload-calls.ts";
+import { uploadRule, type UploadOptions, type UploadRule } from "../../uploads/upload-rule.ts";
 
 export type Handler<C = Content> = (consumer: Consumer, content: C) => unknown;
 /** Runs before every handler; returning `false` cancels the handler. */
@@ -39,11 +41,24 @@ export class Registry {
   readonly middleware: Middleware[] = [];
   readonly reactions: { keys: Set<string>; reaction: SessionReaction }[] = [];
   private readonly answered = new WeakMap<string[], boolean>();
+  /** What each upload name accepts (docs/guide/uploads.md). */
+  private readonly uploads = new Map<string, UploadRule>();
 
   constructor() {
     this.register(NAVIGATE_FUNCTION, null, navigate as Handler<never>);
     // The built-in drafts of `data-liveview-draft` forms; an app may register its own under the same names.
     registerDrafts(this);
+    registerUploadCalls(this);
+  }
+
+  /** `registry.upload("avatar", { accept: [".png", ".jpg"], maxFileSize: 2_000_000 })`: an input may upload to it. */
+  upload(name: string, options: UploadOptions = {}): this {
+    this.uploads.set(name, uploadRule(name, options));
+    return this;
+  }
+
+  uploadRule(name: string): UploadRule | undefined {
+    return this.uploads.get(name);
   }
 
   /** With `access`, the handler runs only for a user who passes it (the dispatcher checks, before anything else). */
@@ -126,6 +141,11 @@ export function liveviewHandler(
 
 function isSchema(value: object): value is z.ZodType {
   return typeof (value as Partial<z.ZodType>).safeParse === "function";
+}
+
+/** Allows uploads under `name` on the process-wide registry, as `liveviewHandler` registers a handler. */
+export function liveviewUpload(name: string, options: UploadOptions = {}): void {
+  registry.upload(name, options);
 }
 
 export function liveviewMiddleware(middleware: Middleware): void {
