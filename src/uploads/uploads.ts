@@ -197,6 +197,8 @@ export class Uploads {
       return await this.finish(entry);
     } catch (error) {
       this.hashes.delete(id);
+      // More bytes than the file declared: the client cannot be trusted with the rest of it either.
+      if (error instanceof LiveViewError && error.code === "upload_too_large") await this.discard(id);
       throw error;
     } finally {
       this.writing.delete(id);
