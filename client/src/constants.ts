@@ -1,7 +1,13 @@
 // The client's own tunable numbers and the names it shares with pages. (Names it shares with the server are in
 // src/protocol.ts, bundled in.)
 
-import { CSRF_FIELD, LOAD_DRAFT_FUNCTION, NAVIGATE_FUNCTION } from "../../src/protocol.ts";
+import {
+  CSRF_FIELD,
+  LOAD_DRAFT_FUNCTION,
+  NAVIGATE_FUNCTION,
+  UPLOAD_ALLOW_FUNCTION,
+  UPLOAD_RESUME_FUNCTION,
+} from "../../src/protocol.ts";
 
 /** First reconnect delay ceiling: a dropped socket whose server is still there is back within it. */
 export const RECONNECT_BASE_MS = 250;
@@ -101,6 +107,28 @@ export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
  * Calls that only make sense for the page that made them, never kept for another page: another page (a reload, a
  * second tab opening while this one waits) would navigate somewhere it was not asked to, or read a draft for nothing.
  */
-export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
+export const PAGE_ONLY_FUNCTIONS = [
+  NAVIGATE_FUNCTION,
+  LOAD_DRAFT_FUNCTION,
+  UPLOAD_ALLOW_FUNCTION,
+  UPLOAD_RESUME_FUNCTION,
+];
 /** Field types never drafted. */
 export const UNDRAFTED_TYPES = ["password", "file"];
+
+// Uploads (upload.ts, upload_transfer.ts, upload_entries.ts; docs/guide/uploads.md).
+export const UPLOAD_ATTR = "data-liveview-upload";
+export const UPLOAD_DROP_ATTR = "data-liveview-upload-drop";
+export const UPLOAD_DONE_ATTR = "data-liveview-upload-done";
+export const UPLOAD_ENTRIES_ATTR = "data-liveview-upload-entries";
+export const UPLOAD_ERRORS_ATTR = "data-liveview-upload-errors";
+export const UPLOAD_ENTRY_ATTR = "data-liveview-upload-entry";
+export const UPLOAD_CANCEL_ATTR = "data-liveview-upload-cancel";
+/** The CSS variable an entry's progress is written to, from 0 to 1. */
+export const UPLOAD_PROGRESS_VAR = "--liveview-upload-progress";
+export const UPLOAD_DRAGOVER_CLASS = "liveview-dragover";
+/** Files of a page sent at once; the others wait their turn (the server limits uploads under way per socket). */
+export const UPLOAD_PARALLEL = 2;
+/** Pauses between attempts to reach the server again after a chunk failed (then the last, again and again). */
+export const UPLOAD_RETRY_MS = [250, 1000, 2000, 5000];
+export const PERCENT = 100;
