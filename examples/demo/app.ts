@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp, loadCatalogs, type App, type AppOptions } from "liveview-node";
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
+import { files } from "./files.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +17,7 @@ export const DEMO_ROUTES = {
   counter: "/counter",
   contact: "/contact",
   messages: "/messages",
+  files: "/files",
   set_language: "/language/:code",
 };
 
@@ -33,6 +35,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
     .get(r.counter, views.counter, { name: "counter" })
     .get(r.contact, views.contact, { name: "contact" })
     .get(r.messages, views.messages(app.settings.DATABASE_URL), { name: "messages" })
+    .get(r.files, files, { name: "files" })
     .get(r.set_language, views.setLanguage, { name: "set_language", live: false })
     .get("/login", views.loginPage)
     .post("/login", views.loginSubmit)

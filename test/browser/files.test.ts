@@ -1,0 +1,78 @@
+// The demo's /files page in Chromium: a 50 MB upload shows its progress moving, then the list shows the file with
+// the sha256 of its bytes; Delete removes it, from the list and from the store.
+
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { startDemo, type Running } from "../demo/demo.ts";
+import { tempUploadRoot } from "../uploads/upload-page.ts";
+import { launch, openPage } from "./browser.ts";
+
+const MB = 1024 * 1024;
+const root = tempUploadRoot();
+let demo: Running;
+let browser: Browser;
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startDemo({ settings: { UPLOAD_ROOT: root } }), launch()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+function fileOf(name: string, bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), "liveview-upload-file-")), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+describe("the /files page", () => {
+  it("uploads 50 MB with progress moving, lists it with its sha256, and deletes it", async () => {
+    const bytes = randomBytes(50 * MB);
+    const path = fileOf("big.bin", bytes);
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    await page.evaluate(() => {
+      const w = window as unknown as { progress: number[] };
+      w.progress = [];
+      document.addEventListener("liveview:upload-progress", (e) =>
+        w.progress.push((e as CustomEvent<{ loaded: number }>).detail.loaded),
+      );
+    });
+    await page.setInputFiles("#file-input", path);
+    await page.waitForSelector("#file-list .file-sha256", { timeout: 60_000 });
+    const progress = await page.evaluate(() => (window as unknown as { progress: number[] }).progress);
+    expect(new Set(progress).size).toBeGreaterThan(10);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(bytes.length);
+    expect(await page.getAttribute("[data-liveview-upload-entry]", "data-progress")).toBe("100");
+    expect(await page.getAttribute("[data-liveview-upload-entry]", "data-state")).toBe("done");
+    expect(await page.textContent("#file-list .file-name")).toBe("big.bin");
+    expect((await page.textContent("#file-list .file-sha256"))?.trim()).toBe(
+      createHash("sha256").update(bytes).digest("hex"),
+    );
+    expect(readdirSync(join(root, "files")).length).toBe(1);
+    await page.screenshot({ path: join(tmpdir(), "liveview-files-page.png") });
+
+    await page.click("#file-list button");
+    await page.waitForSelector("#no-files");
+    expect(readdirSync(join(root, "files"))).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows a refused file's reason beside its entry, and a forged type is never listed", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    const forged = fileOf("photo.png", Buffer.from("<html><script>alert(1)</script></html>"));
+    await page.setInputFiles("#file-input", forged);
+    await page.waitForSelector("[data-liveview-upload-entry][data-state=failed]");
+    expect(await page.textContent(".liveview-upload-message")).toContain("not what its name says");
+    expect(await page.locator("#no-files").count()).toBe(1);
+    expect(page.errors).toEqual([]);
+    await context.close();
+  });
+});
