@@ -50,8 +50,11 @@ export class Uploads {
   private readonly underWay = new Map<string, { socket: string; session: string }>();
   /** The socket each upload known to this process belongs to (a resume after a reconnect moves it). */
   private readonly owners = new Map<string, string>();
-  /** Uploads with a chunk being written now: one writer at a time, and the sweeper leaves them alone. */
-  private readonly writing = new Set<string>();
+  /**
+   * Uploads with a chunk being written now, and when it will have settled: one writer at a time, the sweeper leaves
+   * them alone, and a status waits, so that a cut chunk's last bytes still reaching the disk count in its offset.
+   */
+  private readonly writing = new Map<string, Promise<unknown>>();
   /** The running sha256 of uploads whose chunks came through this process in order, with where it stands. */
   private readonly hashes = new Map<string, { hash: Hash; offset: number }>();
 
@@ -134,7 +137,12 @@ export class Uploads {
   }
 
   async status(id: unknown, token: unknown, sessionKey: string | null): Promise<UploadStatus> {
-    const entry = await this.authorised(id, token, sessionKey);
+    let entry = await this.authorised(id, token, sessionKey);
+    const under = this.writing.get(entry.id);
+    if (under) {
+      await under.catch(() => undefined);
+      entry = await this.temp.read(entry.id);
+    }
     return this.statusOf(entry);
   }
 
@@ -180,8 +188,11 @@ export class Uploads {
     const entry = await this.authorised(rawId, token, sessionKey);
     const { id } = entry;
     if (entry.done) throw offsetError(entry.size, "this upload is already complete");
-    if (this.writing.has(id)) throw offsetError(await this.temp.offset(id), "another chunk of this upload is arriving");
-    this.writing.add(id);
+    // A chunk still arriving (or a cut one whose last bytes are still reaching the disk): this one waits for it, so
+    // it is checked against the offset that chunk leaves.
+    for (let under = this.writing.get(id); under; under = this.writing.get(id)) await under.catch(() => undefined);
+    let settled = (): void => undefined;
+    this.writing.set(id, new Promise<void>((resolve) => (settled = resolve)));
     try {
       const start = await this.temp.offset(id);
       if (offset !== start)
@@ -202,6 +213,7 @@ export class Uploads {
       throw error;
     } finally {
       this.writing.delete(id);
+      settled();
     }
   }
 
