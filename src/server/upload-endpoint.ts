@@ -47,7 +47,7 @@ function answer(res: ServerResponse, status: number, body: UploadStatus | { canc
 function refuse(app: App, req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const known = error instanceof LiveViewError;
   // A connection that dropped mid-chunk is the network's doing, and the client resumes: nothing to log.
-  if (req.destroyed || (error as NodeJS.ErrnoException).code === "ECONNRESET") return;
+  if (!known && (req.socket.destroyed || (error as NodeJS.ErrnoException).code === "ECONNRESET")) return;
   if (!known) app.logger.error("liveview: an upload request failed", error);
   else if (!errorKind(error.code).quiet) app.logger.error(`liveview: an upload request failed: ${error.message}`);
   if (res.headersSent || res.destroyed) return;
