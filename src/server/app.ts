@@ -156,7 +156,8 @@ export class App implements LiveRuntime {
     } catch {
       return this.handler(req, res); // answers the malformed URL with a 400
     }
-    if (path.startsWith(STATIC_URL) || path.startsWith(UPLOAD_URL) || this.router.allows(path).length > 0) this.handler(req, res);
+    if (path.startsWith(STATIC_URL) || path.startsWith(UPLOAD_URL) || this.router.allows(path).length > 0)
+      this.handler(req, res);
     else next();
   };
 

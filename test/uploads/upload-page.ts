@@ -73,7 +73,7 @@ export class UploadPage {
   private async request(method: string, path: string, token: string, cookie: string, body?: Uint8Array) {
     const res = await fetch(this.seed.baseUrl + UPLOAD_URL + path, {
       method,
-      body,
+      body: body as Uint8Array<ArrayBuffer> | undefined,
       headers: { "X-Upload-Token": token, Cookie: cookie },
     });
     return { status: res.status, body: (await res.json()) as JsonObject };

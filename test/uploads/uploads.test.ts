@@ -213,11 +213,15 @@ describe("bad input: refused with its code, no file left behind, the socket usab
     const page = await UploadPage.open(seed);
     const { entries } = await page.allow("doc", [{ name: "t.txt", size: 5 }]);
     const [body, signature] = entries[0]!.token.split(".");
-    const tampered = Buffer.from(body!, "base64url").toString().replace(/"expires":\d+/, '"expires":9999999999999');
+    const tampered = Buffer.from(body!, "base64url")
+      .toString()
+      .replace(/"expires":\d+/, '"expires":9999999999999');
     const forged = { id: entries[0]!.id, token: `${Buffer.from(tampered).toString("base64url")}.${signature}` };
     expect((await page.put(forged, 0, text(1).subarray(0, 5))).body.code).toBe("upload_forbidden");
     expect((await page.put({ id: entries[0]!.id, token: "" }, 0, text(1))).body.code).toBe("upload_forbidden");
-    expect((await page.status({ id: "..%2F..%2Fsecret", token: entries[0]!.token })).body.code).toBe("upload_not_found");
+    expect((await page.status({ id: "..%2F..%2Fsecret", token: entries[0]!.token })).body.code).toBe(
+      "upload_not_found",
+    );
     await page.cancel(entries[0]!);
   });
 
