@@ -8,6 +8,7 @@ import {
   renderToString,
   send,
   takeUploads,
+  uploadError,
   type Consumer,
   type Request,
 } from "liveview-node";
@@ -37,11 +38,17 @@ async function sendList(consumer: Consumer, rows: FileRow[]): Promise<void> {
 // Called by the page when every file of a choice has finished: the finished ones join the list.
 liveviewHandler("files_uploaded", async (consumer) => {
   const session = consumer.scope.session;
-  const taken = await takeUploads(consumer, "files");
-  const rows = [
-    ...session.get<FileRow[]>(FILES_KEY, []),
-    ...taken.map((f) => ({ key: f.key, name: f.name, size: f.size, type: f.type, sha256: f.sha256 })),
-  ];
+  const rows = session.get<FileRow[]>(FILES_KEY, []);
+  for (const file of await takeUploads(consumer, "files")) {
+    // The handler's own rule, shown beside the input as a form error: the same bytes are listed once.
+    const same = rows.find((r) => r.sha256 === file.sha256);
+    if (same) {
+      await consumer.runtime.uploads.store.delete(file.key);
+      uploadError(consumer, "files", `${file.name} is already in your list, as ${same.name}`);
+      continue;
+    }
+    rows.push({ key: file.key, name: file.name, size: file.size, type: file.type, sha256: file.sha256 });
+  }
   session.set(FILES_KEY, rows);
   await sendList(consumer, rows);
 });

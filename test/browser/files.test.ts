@@ -75,4 +75,74 @@ describe("the /files page", () => {
     expect(page.errors).toEqual([]);
     await context.close();
   });
+
+  it("more files than the page takes at once: the reason beside the input, nothing sent", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    const six = [1, 2, 3, 4, 5, 6].map((n) => fileOf(`note-${n}.txt`, Buffer.from(`note ${n}\n`)));
+    await page.setInputFiles("#file-input", six);
+    await page.waitForSelector("[data-liveview-upload-errors=files] .error");
+    expect(await page.textContent("[data-liveview-upload-errors=files] .error")).toContain("5 file(s) at most");
+    expect(await page.locator("[data-liveview-upload-entry][data-state=failed]").count()).toBe(6);
+    expect(await page.locator("#no-files").count()).toBe(1);
+    await context.close();
+  });
+
+  it("a handler's verdict is shown beside the input: the same file twice is listed once", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    const path = fileOf("twice.txt", Buffer.from("the same bytes\n"));
+    await page.setInputFiles("#file-input", path);
+    await page.waitForSelector("#file-list .file-sha256");
+    await page.setInputFiles("#file-input", path);
+    await page.waitForSelector("[data-liveview-upload-errors=files] .error");
+    expect(await page.textContent("[data-liveview-upload-errors=files] .error")).toBe(
+      "twice.txt is already in your list, as twice.txt",
+    );
+    expect(await page.locator("#file-list tbody tr").count()).toBe(1);
+    await context.close();
+  });
+
+  it("a dropped image shows its preview before it is sent, and is uploaded", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    // A 1x1 PNG, dropped on the marked area as a browser's drag and drop delivers it.
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    await page.evaluate((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], "dot.png", { type: "image/png" }));
+      const area = document.querySelector("[data-liveview-upload-drop=files]")!;
+      for (const type of ["dragenter", "dragover", "drop"])
+        area.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, png);
+    expect(await page.locator("[data-liveview-upload-entry] img.liveview-upload-preview").count()).toBe(1);
+    await page.waitForSelector("#file-list .file-sha256");
+    expect(await page.textContent("#file-list .file-name")).toBe("dot.png");
+    await context.close();
+  });
+
+  it("cancel stops the transfer and removes the server's bytes; nothing is listed", async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, demo.baseUrl + "/files");
+    // Cancelled at the first progress the page hears, from inside the page: long before 150 MB are sent.
+    await page.evaluate(() => {
+      const w = window as unknown as { cancelled: boolean };
+      document.addEventListener("liveview:upload-progress", () => {
+        if (w.cancelled) return;
+        w.cancelled = true;
+        document.querySelector<HTMLButtonElement>("[data-liveview-upload-cancel]")!.click();
+      });
+    });
+    const cancelled = page.evaluate(
+      () => new Promise((resolve) => document.addEventListener("liveview:upload-cancelled", resolve, { once: true })),
+    );
+    await page.setInputFiles("#file-input", fileOf("cancel.bin", randomBytes(150 * MB)));
+    await cancelled;
+    expect(await page.locator("[data-liveview-upload-entry]").count()).toBe(0);
+    await expect.poll(() => readdirSync(join(root, "tmp")).filter((f) => f.startsWith("cancel"))).toEqual([]);
+    await expect.poll(() => readdirSync(join(root, "tmp")).filter((f) => /\.(part|json)$/.test(f))).toEqual([]);
+    expect(await page.locator("#no-files").count()).toBe(1);
+    await context.close();
+  });
 });
