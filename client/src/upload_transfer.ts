@@ -47,7 +47,11 @@ export class Transfer {
       }
       if (reply.status === 409 && typeof reply.body?.offset === "number") {
         offset = reply.body.offset; // the server holds more (or less) than this chunk assumed: from there
-        continue;
+        if (offset < this.file.size) continue;
+        // It holds the whole file (a last chunk sent again after its answer was lost): its status says how it ended.
+        const status = await this.send("GET", null, null);
+        if (status.status === 200 && status.body?.done) return { done: status.body.done };
+        return { error: { code: reply.body.code ?? "upload_offset", message: reply.body.error ?? "" } };
       }
       if (reply.status >= 400 && reply.status < 500 && reply.body?.code)
         return { error: { code: reply.body.code, message: reply.body.error ?? reply.body.code } };

@@ -1,6 +1,9 @@
 // The per-upload token: which upload, of which session, until when; signed, so the chunk endpoint keeps no table.
 
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { UPLOAD_SECRET_BYTES } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 
 export interface UploadClaims {
@@ -43,4 +46,15 @@ function mac(secret: Buffer, body: string): string {
 
 export function forbidden(reason: string): LiveViewError {
   return new LiveViewError("upload_forbidden", reason);
+}
+
+/** The secret that signs tokens: made once per upload folder and kept there, so tokens outlive a restart. */
+export async function uploadSecret(root: string): Promise<Buffer> {
+  const file = join(root, "secret");
+  try {
+    await writeFile(file, randomBytes(UPLOAD_SECRET_BYTES), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFile(file);
 }

@@ -1,18 +1,10 @@
 // An app's uploads: starting them for a socket, taking their chunks, finishing, cancelling, expiring, and handing
 // the finished ones to the socket that started them. Socket and session are plain ids here (no live/ types).
 
-import { createHash, randomBytes, type Hash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash, type Hash } from "node:crypto";
+import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import {
-  SNIFF_BYTES,
-  UPLOAD_CHUNK_BYTES,
-  UPLOAD_SWEEP_INTERVAL_MS,
-  UPLOAD_SECRET_BYTES,
-  UPLOAD_TOKEN_LIFETIME_MS,
-} from "../constants.ts";
+import { UPLOAD_CHUNK_BYTES, UPLOAD_SWEEP_INTERVAL_MS, UPLOAD_TOKEN_LIFETIME_MS } from "../constants.ts";
 import { LiveViewError } from "../errors.ts";
 import type { Settings } from "../settings.ts";
 import { appendChunk } from "./chunk-writer.ts";
@@ -22,7 +14,8 @@ import { sniffType } from "./sniff.ts";
 import { checkedUploadId, newUploadId, TempFolder, type UploadEntry } from "./upload-entry.ts";
 import { checkContent, checkDeclared, type UploadRule } from "./upload-rule.ts";
 import type { UploadStore } from "./upload-store.ts";
-import { forbidden, sessionTag, signToken, verifyToken } from "./upload-token.ts";
+import { forbidden, sessionTag, signToken, uploadSecret, verifyToken } from "./upload-token.ts";
+import { hashFile, head } from "./file-digest.ts";
 import type { UploadedFile } from "./uploaded-file.ts";
 
 export interface Allowed {
@@ -66,17 +59,11 @@ export class Uploads {
     this.store = store ?? new LocalUploadStore(settings.UPLOAD_ROOT);
   }
 
-  /** The signing secret, made once per upload folder and kept there: tokens outlive a restart. */
+  /** The signing secret, read (or made) once. */
   private async key(): Promise<Buffer> {
     if (this.secret) return this.secret;
     await this.temp.init();
-    const file = join(this.settings.UPLOAD_ROOT, "secret");
-    try {
-      await writeFile(file, randomBytes(UPLOAD_SECRET_BYTES), { flag: "wx", mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    return (this.secret = await readFile(file));
+    return (this.secret = await uploadSecret(this.settings.UPLOAD_ROOT));
   }
 
   /** Starts an upload per file; a file that breaks a limit is refused alone, a call past the counts as a whole. */
@@ -185,15 +172,15 @@ export class Uploads {
     offset: number,
     body: Readable,
   ): Promise<UploadStatus> {
-    const entry = await this.authorised(rawId, token, sessionKey);
-    const { id } = entry;
-    if (entry.done) throw offsetError(entry.size, "this upload is already complete");
+    const { id } = await this.authorised(rawId, token, sessionKey);
     // A chunk still arriving (or a cut one whose last bytes are still reaching the disk): this one waits for it, so
-    // it is checked against the offset that chunk leaves.
+    // it is checked against the upload as that chunk leaves it.
     for (let under = this.writing.get(id); under; under = this.writing.get(id)) await under.catch(() => undefined);
     let settled = (): void => undefined;
     this.writing.set(id, new Promise<void>((resolve) => (settled = resolve)));
     try {
+      const entry = await this.temp.read(id);
+      if (entry.done) throw offsetError(entry.size, "this upload is already complete");
       const start = await this.temp.offset(id);
       if (offset !== start)
         throw offsetError(start, `the chunk starts at byte ${offset}, but the server holds ${start}`);
@@ -286,6 +273,11 @@ export class Uploads {
     this.sweeper = null;
   }
 
+  /** A socket closed: its uploads stop counting against its limits (a resume on its next socket counts them again). */
+  release(socket: string): void {
+    for (const [id, u] of this.underWay) if (u.socket === socket) this.underWay.delete(id);
+  }
+
   /** Removes uploads untouched past the expiry: unfinished ones, and finished ones no handler took. */
   async sweep(now = Date.now()): Promise<string[]> {
     const removed: string[] = [];
@@ -303,16 +295,4 @@ export class Uploads {
 
 function offsetError(offset: number, reason: string): LiveViewError & { offset: number } {
   return Object.assign(new LiveViewError("upload_offset", `${reason}; continue from byte ${offset}`), { offset });
-}
-
-async function head(path: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { start: 0, end: SNIFF_BYTES - 1 })) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
 }

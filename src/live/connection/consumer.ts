@@ -196,6 +196,7 @@ export class Consumer {
   }
 
   async leave(): Promise<void> {
+    this.runtime.uploads.release(this.id); // uploads (docs/guide/uploads.md): a closed page's stop counting
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
     await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
     this.groups.clear();

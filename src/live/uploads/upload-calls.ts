@@ -18,7 +18,9 @@ import type { Registry } from "../calls/registry.ts";
 
 async function allow(consumer: Consumer, content: Content): Promise<void> {
   const name = String(content.data.name ?? "");
-  const files = Array.isArray(content.data.files) ? (content.data.files as JsonObject[]) : [];
+  const files = (Array.isArray(content.data.files) ? content.data.files : []).map((f) =>
+    f !== null && typeof f === "object" ? (f as JsonObject) : {},
+  );
   const rule = consumer.runtime.registry.uploadRule(name);
   try {
     if (!rule) throw new LiveViewError("unknown_upload", `no upload is named ${JSON.stringify(name)}`);
@@ -47,7 +49,9 @@ async function allow(consumer: Consumer, content: Content): Promise<void> {
 }
 
 async function resume(consumer: Consumer, content: Content): Promise<void> {
-  const items = Array.isArray(content.data.entries) ? (content.data.entries as JsonObject[]) : [];
+  const items = (Array.isArray(content.data.entries) ? content.data.entries : []).map((i) =>
+    i !== null && typeof i === "object" ? (i as JsonObject) : {},
+  );
   const { resumed, refused } = await consumer.runtime.uploads.resume(
     consumer.id,
     consumer.sessionKey,
