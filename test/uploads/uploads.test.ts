@@ -257,6 +257,27 @@ describe("bad input: refused with its code, no file left behind, the socket usab
     for (const e of [first.entries[1]!, ...second.entries]) await page.cancel(e);
   });
 
+  it("a closed page's uploads stop counting against the session's limit", async () => {
+    const page = await UploadPage.open(seed);
+    const { entries } = await page.allow("doc", [
+      { name: "1.txt", size: 5 },
+      { name: "2.txt", size: 5 },
+    ]);
+    const other = await UploadPage.open(seed, page.client, "reloaded");
+    const files = [
+      { name: "3.txt", size: 5 },
+      { name: "4.txt", size: 5 },
+      { name: "5.txt", size: 5 },
+    ];
+    expect((await other.allow("doc", files.slice(0, 2))).entries.length).toBe(2);
+    const third = await UploadPage.open(seed, page.client, "third");
+    expect((await third.allow("doc", files.slice(2))).errors[0]).toMatchObject({ code: "upload_busy" });
+    await page.live.close();
+    // Refused until the server has seen the first page's socket close; nothing is created while refused.
+    await expect.poll(async () => (await third.allow("doc", files.slice(2))).entries.length).toBe(1);
+    for (const e of entries) await other.cancel(e);
+  });
+
   it("a cancelled upload is gone: its bytes removed, its chunks refused", async () => {
     const page = await UploadPage.open(seed);
     const { entries } = await page.allow("doc", [{ name: "c.txt", size: 100 }]);
