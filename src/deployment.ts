@@ -18,6 +18,8 @@ export { MemoryChannelLayer } from "./channels/memory.ts";
 export { RedisChannelLayer } from "./channels/redis.ts";
 export { SqliteUserStore, type UserStore } from "./auth/user-store.ts";
 export { PgUserStore } from "./auth/pg-user-store.ts";
+export type { UploadStore, StoredFileInfo } from "./uploads/upload-store.ts";
+export { LocalUploadStore } from "./uploads/local-store.ts";
 export { openSqlite } from "./db/sqlite.ts";
 export { connectRedis } from "./db/redis.ts";
 export { ensureTables, isPostgresUrl, pgQuery, sharedPgPool } from "./db/pg.ts";

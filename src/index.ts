@@ -26,7 +26,6 @@ export { uploadError } from "./live/uploads/upload-calls.ts";
 export type { UploadedFile } from "./uploads/uploaded-file.ts";
 export type { UploadOptions } from "./uploads/upload-rule.ts";
 export type { UploadStore, StoredFileInfo } from "./uploads/upload-store.ts";
-export { LocalUploadStore } from "./uploads/local-store.ts";
 
 export { Session } from "./session/session.ts";
 export { renderToString, templates, TemplateEnvironment } from "./templates/environment.ts";
