@@ -233,7 +233,7 @@ export class App implements LiveRuntime {
 
   /** Sends a browser message to every socket of a group, from anywhere (a job, a webhook, another view). */
   sendToGroup(group: string, message: JsonObject): Promise<void> {
-    return this.channels.groupSend(group, { type: SEND_TYPE, message });
+    return this.channels.groupSendKept(group, { type: SEND_TYPE, message });
   }
 
   broadcast(message: JsonObject): Promise<void> {

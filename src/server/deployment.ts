@@ -64,7 +64,9 @@ export function createDeployment(settings: Settings, options: DeploymentOptions 
         : new MemorySessionLock());
   const channels =
     use.channels ??
-    (redisUrl ? new RedisChannelLayer(commands(), subscriptions(), { prefix }) : new MemoryChannelLayer());
+    (redisUrl
+      ? new RedisChannelLayer(commands(), subscriptions(), { prefix, replayWindow: settings.LIVEVIEW_REPLAY_WINDOW })
+      : new MemoryChannelLayer({ replayWindow: settings.LIVEVIEW_REPLAY_WINDOW }));
   const users =
     use.users ??
     (pgUrl

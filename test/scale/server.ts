@@ -16,6 +16,11 @@ handlers.handler("broadcast_ping", async (consumer, content) => {
   );
 });
 
+handlers.handler("room_ping", async (consumer, content) => {
+  const n = Number(content.data.n ?? 0);
+  await send(consumer, { target: "#ping", html: String(n), ping: n }, { room: String(content.data.room) });
+});
+
 const deployment = createDeployment(loadSettings(), {
   redisPrefix: process.env.TEST_PREFIX,
   pgSchema: process.env.TEST_SCHEMA,
