@@ -104,3 +104,5 @@ export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
 export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
 /** Field types never drafted. */
 export const UNDRAFTED_TYPES = ["password", "file"];
+/** On <html>: what a `resync` does, `render` (the default: the server renders <main> again), `reload` or `none`. */
+export const RESYNC_ATTR = "data-liveview-resync";
