@@ -9,6 +9,7 @@ import type { Settings } from "../settings.ts";
 import type { Registry } from "./calls/registry.ts";
 import type { Consumer } from "./connection/consumer.ts";
 import type { SessionWatchers } from "./sync/session-watchers.ts";
+import type { Presence } from "./presence/presence.ts";
 
 export interface LiveRuntime {
   settings: Settings;
@@ -19,6 +20,7 @@ export interface LiveRuntime {
   watchers: SessionWatchers;
   templates: TemplateEnvironment;
   logger: Logger;
+  presence: Presence;
   /** The app's `onError`, told of every handler that failed. */
   onError: ((error: unknown, where: { handler: string }) => void) | null;
   /** Renders a GET view in process for SPA navigation; a redirect when the path is not a live route or not a page. */

@@ -17,6 +17,8 @@ import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/calls/send.ts";
 import { LiveEndpoint } from "../live/connection/endpoint.ts";
 import { SessionWatchers } from "../live/sync/session-watchers.ts";
+import { Presence } from "../live/presence/presence.ts";
+import type { PresenceStore } from "../live/presence/presence-store.ts";
 import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
@@ -56,6 +58,7 @@ export interface AppOptions {
   sessionLock?: SessionLock;
   channels?: ChannelLayer;
   users?: UserStore;
+  presenceStore?: PresenceStore;
 }
 
 export type ErrorListener = (error: unknown, where: { view?: string; handler?: string }) => void;
@@ -78,6 +81,8 @@ export class App implements LiveRuntime {
   readonly onError: ErrorListener | null;
   readonly live: LiveEndpoint;
   readonly watchers: SessionWatchers;
+  /** Who is in each topic (`track` from a handler; `app.presence.list(topic)` anywhere). */
+  readonly presence: Presence;
   private readonly servers = new Set<Server>();
 
   constructor(options: AppOptions = {}) {
@@ -96,6 +101,7 @@ export class App implements LiveRuntime {
       this.settings.SESSION_COOKIE_AGE,
     );
     this.users = deployment.users;
+    this.presence = new Presence(deployment.presenceStore, this.channels, this.logger);
     if (options.registry) this.templates = new TemplateEnvironment(options.templates ?? []);
     else {
       this.templates = defaultTemplates;
@@ -251,6 +257,7 @@ export class App implements LiveRuntime {
           }),
       ),
     );
+    await this.presence.close();
     await this.sessions.close();
     await this.channels.close();
     await this.users.close?.();

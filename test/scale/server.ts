@@ -3,7 +3,7 @@
 // "listening <port>".
 
 import { createSeedApp } from "../fixtures/seed-app.ts";
-import { loadSettings, Registry, send } from "../../src/index.ts";
+import { listPresence, loadSettings, Registry, send, track } from "../../src/index.ts";
 import { createDeployment } from "../../src/server/deployment.ts";
 
 /** This test's handlers, beside the fixture's. */
@@ -19,6 +19,13 @@ handlers.handler("broadcast_ping", async (consumer, content) => {
 handlers.handler("room_ping", async (consumer, content) => {
   const n = Number(content.data.n ?? 0);
   await send(consumer, { target: "#ping", html: String(n), ping: n }, { room: String(content.data.room) });
+});
+
+handlers.handler("presence_track", async (consumer, content) => {
+  await track(consumer, String(content.data.topic), { name: String(content.data.name) });
+});
+handlers.handler("presence_list", async (consumer, content) => {
+  await send(consumer, { action: "presence_list", entries: await listPresence(consumer, String(content.data.topic)) });
 });
 
 const deployment = createDeployment(loadSettings(), {
