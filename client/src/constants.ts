@@ -106,3 +106,5 @@ export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
 export const UNDRAFTED_TYPES = ["password", "file"];
 /** On <html>: what a `resync` does, `render` (the default: the server renders <main> again), `reload` or `none`. */
 export const RESYNC_ATTR = "data-liveview-resync";
+/** `data-liveview-connect="fn"`: fn is called for the element on every socket that opens (presence, subscriptions). */
+export const CONNECT_ATTR = "data-liveview-connect";

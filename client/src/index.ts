@@ -23,6 +23,7 @@ import { startTypedGuard } from "./typed_guard";
 import { outboxCount } from "./outbox_count";
 import { replayOutbox } from "./outbox_replay";
 import { saveStatus, startSaveStatus } from "./save_status";
+import { onConnect, startOnConnect } from "./on_connect";
 
 declare global {
   interface Window {
@@ -46,7 +47,8 @@ function start(): void {
   startLeaveFlush();
   startTypedGuard();
   replayOutbox();
-  observeBehaviours([intersect, focus, init, keyboardMap, drafts, saveStatus, outboxCount]);
+  startOnConnect();
+  observeBehaviours([intersect, focus, init, keyboardMap, drafts, saveStatus, outboxCount, onConnect]);
   connect(socketUrl(room(), pageToken()), {
     message: (data) => applyMessage(data as Incoming),
     state(state) {

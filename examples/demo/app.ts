@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp, loadCatalogs, type App, type AppOptions } from "liveview-node";
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
+import "./presence.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
