@@ -142,3 +142,5 @@ export const PRESENCE_BEATS_PER_TIMEOUT = 3;
 export const DEFAULT_DRAIN_SPREAD_MS = 5_000;
 /** The longest a draining socket's running handler and commits are awaited before it is closed anyway. */
 export const DRAIN_SETTLE_MAX_MS = 15_000;
+/** How long a drained socket's close is awaited (the close frame must reach the client) before it is cut. */
+export const DRAIN_CLOSE_WAIT_MS = 2_000;

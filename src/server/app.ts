@@ -27,6 +27,7 @@ import { loadCatalogs } from "../i18n/catalogs.ts";
 import { setDefaultLanguage } from "../i18n/language.ts";
 import { TemplateEnvironment, templates as defaultTemplates } from "../templates/environment.ts";
 import { createDeployment } from "./deployment.ts";
+import { drainSockets, type DrainOptions } from "./drain.ts";
 import { handleRequest } from "./handle-request.ts";
 import { createHttpServer } from "./http-limits.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
@@ -244,6 +245,15 @@ export class App implements LiveRuntime {
 
   broadcast(message: JsonObject): Promise<void> {
     return this.sendToGroup(BROADCAST_GROUP, message);
+  }
+
+  /**
+   * For deploys (SIGTERM): stops taking sockets and connections, moves every socket on over the drain's spread
+   * once its handlers and commits are done, then closes (see drain.ts).
+   */
+  async drain(options: DrainOptions = {}): Promise<void> {
+    await drainSockets(this.live, [...this.servers], options.spreadMs ?? this.settings.LIVEVIEW_DRAIN_SPREAD_MS);
+    await this.close();
   }
 
   async close(): Promise<void> {

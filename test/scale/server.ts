@@ -38,4 +38,6 @@ const server = await app.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
 const address = server.address();
 console.log(`listening ${typeof address === "object" && address ? address.port : address}`);
 
-process.once("SIGTERM", () => void app.close().finally(() => process.exit(0)));
+// TEST_DRAIN: SIGTERM drains, as a deployed process does; otherwise it closes at once (faster for other tests).
+const stop = () => (process.env.TEST_DRAIN ? app.drain() : app.close());
+process.once("SIGTERM", () => void stop().finally(() => process.exit(0)));

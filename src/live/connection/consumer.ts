@@ -225,6 +225,12 @@ export class Consumer {
     this.ws.close(code, reason);
   }
 
+  /** Resolves when the connection is closed (the peer answered the close, or it was cut). */
+  closed(): Promise<void> {
+    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => this.ws.once("close", () => resolve()));
+  }
+
   async leave(): Promise<void> {
     await Promise.all(this.leaving.splice(0).map((job) => job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e))));
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
