@@ -177,11 +177,11 @@ export class Consumer {
   async groupAdd(group: string): Promise<void> {
     if (this.groups.has(group)) return;
     this.groups.add(group);
-    await this.runtime.channels.groupAdd(group, this.listener);
     const from = this.resume.get(group);
-    if (!from) return;
+    if (from) this.cursors.hold(group, from);
     this.resume.delete(group);
-    await this.cursors.resume(group, from);
+    await this.runtime.channels.groupAdd(group, this.listener);
+    if (from) await this.cursors.catchUp(group);
   }
 
   /** Drain: runs no more frames; resolves once the queued handlers have run and their replies are committed and sent. */

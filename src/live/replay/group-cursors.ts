@@ -63,9 +63,16 @@ export class GroupCursors {
     void this.fill(sequence.group);
   }
 
-  /** Joined with the client's last-seen point: what it missed comes first, then the live messages. */
-  async resume(group: string, from: ResumePoint): Promise<void> {
+  /**
+   * Before joining with the client's last-seen point: live messages wait from now on (one may arrive in the same
+   * read as the subscription's acknowledgement, before the join's continuation runs).
+   */
+  hold(group: string, from: ResumePoint): void {
     this.cursors.set(group, { ...from, pending: [] });
+  }
+
+  /** Once joined: what the client missed comes first, then the live messages that waited. */
+  async catchUp(group: string): Promise<void> {
     await this.fill(group);
   }
 
