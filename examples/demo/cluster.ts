@@ -78,7 +78,7 @@ if (cluster.isPrimary) {
   // One after another: the first worker creates the tables and the demo account.
   for (let i = 0; i < count; i++) await fork();
   console.log(
-    `cluster: ${count} workers (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`,
+    `cluster: ${count} workers, primary pid ${process.pid} (SIGHUP: rolling restart) (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`,
   );
 } else {
   await import("./main.ts");
