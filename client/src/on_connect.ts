@@ -21,7 +21,10 @@ function call(el: HTMLElement): void {
 export function startOnConnect(): void {
   document.addEventListener(EVENT_PREFIX + "open", () => {
     opened++;
-    for (const el of [...attached]) (el.isConnected ? call(el) : attached.delete(el));
+    for (const el of [...attached]) {
+      if (el.isConnected) call(el);
+      else attached.delete(el);
+    }
   });
 }
 

@@ -50,7 +50,9 @@ describe("a socket's group cursors", () => {
 
 describe("the resume parameter", () => {
   it("reads well-formed points and ignores everything else", () => {
-    expect([...parseResume('{"room_a":["e1",3],"bad":["e",-1],"worse":5}')]).toEqual([["room_a", { epoch: "e1", n: 3 }]]);
+    expect([...parseResume('{"room_a":["e1",3],"bad":["e",-1],"worse":5}')]).toEqual([
+      ["room_a", { epoch: "e1", n: 3 }],
+    ]);
     expect(parseResume("not json").size).toBe(0);
     expect(parseResume('["room_a"]').size).toBe(0);
     expect(parseResume(null).size).toBe(0);

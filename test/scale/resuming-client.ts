@@ -74,7 +74,11 @@ export class ResumingClient {
       this.replies = [];
       call?.done(replies);
     } else if (!stamp) this.replies.push(message);
-    for (const w of [...this.waiters]) if (w.test(message)) (this.waiters.splice(this.waiters.indexOf(w), 1), w.resolve());
+    for (const w of [...this.waiters]) {
+      if (!w.test(message)) continue;
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve();
+    }
   }
 
   /** Calls a handler with a string id (the server keeps a receipt); resolves with its replies once acknowledged. */

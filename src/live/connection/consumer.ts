@@ -232,7 +232,9 @@ export class Consumer {
   }
 
   async leave(): Promise<void> {
-    await Promise.all(this.leaving.splice(0).map((job) => job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e))));
+    await Promise.all(
+      this.leaving.splice(0).map((job) => job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e))),
+    );
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
     await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
     this.groups.clear();

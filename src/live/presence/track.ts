@@ -11,7 +11,12 @@ import type { PresenceEntries } from "./presence-store.ts";
  * it the browser gets `{"action": "presence_diff", "topic", "joins", "leaves"}` (the DOM event
  * `liveview:presence_diff`).
  */
-export function track(consumer: Consumer, topic: string, meta: JsonObject, onDiff?: PresenceDiffHandler): Promise<void> {
+export function track(
+  consumer: Consumer,
+  topic: string,
+  meta: JsonObject,
+  onDiff?: PresenceDiffHandler,
+): Promise<void> {
   return consumer.runtime.presence.track(consumer, topic, meta, onDiff);
 }
 
