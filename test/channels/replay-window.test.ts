@@ -46,6 +46,29 @@ describe("a socket's group cursors", () => {
     await expect.poll(() => got.map((m) => m.n)).toEqual([1, 2, 3, 4]);
     expect(got[3]).toEqual({ n: 4, group_seq: ["g", seqs[0]!.epoch, 4] });
   });
+
+  it("resync at the socket's own point when the window cannot be read, and fill from there once it can", async () => {
+    let down = true;
+    const layer = new (class extends MemoryChannelLayer {
+      override groupHistory(...args: Parameters<MemoryChannelLayer["groupHistory"]>) {
+        return down ? Promise.reject(new Error("Redis is down")) : super.groupHistory(...args);
+      }
+    })({ replayWindow: 10 });
+    const got: JsonObject[] = [];
+    const quiet = { error: () => undefined, warn: () => undefined, info: () => undefined };
+    const cursors = new GroupCursors(layer, (m) => got.push(m), quiet);
+    const seqs: Sequence[] = [];
+    await layer.groupAdd("g", (_m, s) => seqs.push(s!));
+    for (let n = 1; n <= 4; n++) await layer.groupSendKept("g", send(n));
+    const epoch = seqs[0]!.epoch;
+    cursors.hold("g", { epoch, n: 1 });
+    await cursors.catchUp("g");
+    expect(got).toEqual([{ action: "resync", group: "g", group_seq: ["g", epoch, 1] }]);
+    down = false;
+    await layer.groupSendKept("g", send(5));
+    cursors.receive(send(5), seqs[4]!);
+    await expect.poll(() => got.slice(1).map((m) => m.n)).toEqual([2, 3, 4, 5]);
+  });
 });
 
 describe("the resume parameter", () => {

@@ -180,8 +180,12 @@ export class Consumer {
     const from = this.resume.get(group);
     if (from) this.cursors.hold(group, from);
     this.resume.delete(group);
-    await this.runtime.channels.groupAdd(group, this.listener);
-    if (from) await this.cursors.catchUp(group);
+    try {
+      await this.runtime.channels.groupAdd(group, this.listener);
+    } finally {
+      // Even when joining failed: the messages held meanwhile go out, or a resync.
+      if (from) await this.cursors.catchUp(group);
+    }
   }
 
   /** Drain: runs no more frames; resolves once the queued handlers have run and their replies are committed and sent. */

@@ -91,8 +91,10 @@ export class GroupCursors {
       }
     } else {
       // Unknown how much was lost: the page renders afresh from here, and the next message follows this point.
-      const pending = cursor.pending ?? [];
-      const at = history ?? { epoch: pending[0]?.[1].epoch ?? cursor.epoch, last: (pending[0]?.[1].n ?? 1) - 1 };
+      // (The window unreadable: from just before the first message that waited, or where the socket was.)
+      const first = cursor.pending?.[0]?.[1];
+      const at =
+        history ?? (first ? { epoch: first.epoch, last: first.n - 1 } : { epoch: cursor.epoch, last: cursor.n });
       cursor.epoch = at.epoch;
       cursor.n = at.last;
       this.resync({ group, epoch: at.epoch, n: at.last });
