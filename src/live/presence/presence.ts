@@ -50,6 +50,8 @@ export class Presence {
     sockets.set(consumer, { meta, onDiff: onDiff ?? null });
     await this.store.put(topic, consumer.id, meta);
     await this.publish(topic, { joins: { [consumer.id]: meta }, leaves: {} });
+    // Closed meanwhile: its leave may have run before this entry existed.
+    if (!consumer.isOpen) await this.untrackAll(consumer);
   }
 
   async untrack(consumer: Consumer, topic: string): Promise<void> {
