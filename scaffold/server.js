@@ -4,4 +4,6 @@ import { makeApp } from "./app.js";
 
 const app = makeApp();
 await app.listen();
-for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => void app.close().then(() => process.exit(0)));
+// A deploy's SIGTERM drains: sockets move to the other processes, running handlers finish. Ctrl-C stops at once.
+process.once("SIGTERM", () => void app.drain().then(() => process.exit(0)));
+process.once("SIGINT", () => void app.close().then(() => process.exit(0)));

@@ -147,3 +147,29 @@ export const DEFAULT_UPLOAD_MAX_FILES = 1;
 export const DEFAULT_UPLOAD_MAX_BYTES = 8 * 1024 * 1024;
 /** An upload's token is accepted this long after it was issued (the upload itself also expires when left idle). */
 export const UPLOAD_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+// Replay of missed group messages (channels/replay-window.ts, channels/redis-history.ts).
+/** Messages each group keeps for sockets that reconnect (the LIVEVIEW_REPLAY_WINDOW default). */
+export const DEFAULT_REPLAY_WINDOW = 256;
+/** A group's kept messages are forgotten this long after its last message (then a returning socket resyncs). */
+export const REPLAY_KEPT_MS = 5 * 60_000;
+/** Groups whose window the in-process layer keeps; beyond this many, the least recently used is dropped. */
+export const REPLAY_GROUPS_KEPT = 10_000;
+/** Random bytes of a history's id (a group's numbering that began again gets a new one). */
+export const REPLAY_EPOCH_BYTES = 4;
+/** Groups a reconnecting client may name in its `resume` parameter, and the longest group name it may use. */
+export const RESUME_GROUPS_MAX = 16;
+export const RESUME_GROUP_CHARS = 200;
+
+// Presence (live/presence/).
+/** An entry of a process that stopped renewing its heartbeat is removed this long after its last one, at most. */
+export const DEFAULT_PRESENCE_TIMEOUT_MS = 15_000;
+/** Heartbeats and the sweep for dead processes run this many times per timeout. */
+export const PRESENCE_BEATS_PER_TIMEOUT = 3;
+
+// Drain for deploys (server/drain.ts).
+/** Sockets are asked to reconnect at random moments over this long (LIVEVIEW_DRAIN_SPREAD_MS). */
+export const DEFAULT_DRAIN_SPREAD_MS = 5_000;
+/** The longest a draining socket's running handler and commits are awaited before it is closed anyway. */
+export const DRAIN_SETTLE_MAX_MS = 15_000;
+/** How long a drained socket's close is awaited (the close frame must reach the client) before it is cut. */
+export const DRAIN_CLOSE_WAIT_MS = 2_000;

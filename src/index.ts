@@ -18,6 +18,9 @@ export {
 export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/calls/registry.ts";
 export { authorize, type Access, type Permission } from "./live/calls/authorize.ts";
 export { send, type SendOptions } from "./live/calls/send.ts";
+export { track, untrack, listPresence } from "./live/presence/track.ts";
+export type { PresenceDiffHandler } from "./live/presence/presence.ts";
+export type { PresenceDiff, PresenceEntries, PresenceStore } from "./live/presence/presence-store.ts";
 export type { Consumer } from "./live/connection/consumer.ts";
 export type { Content } from "./live/calls/content.ts";
 export type { Scope } from "./live/connection/scope.ts";

@@ -17,6 +17,8 @@ export const CLOSE_UNSUPPORTED_DATA = 1003;
 export const CLOSE_POLICY_VIOLATION = 1008;
 /** The session of the socket ended (logout, flush): the page is stale, and the client reloads it. */
 export const CLOSE_SESSION_ENDED = 4001;
+/** The server is restarting (RFC 6455's 1012): reconnect now, another process takes the socket. */
+export const CLOSE_SERVICE_RESTART = 1012;
 
 /** The built-in handler of SPA navigation, and the element whose content it replaces: a page's one `<main>`. */
 export const NAVIGATE_FUNCTION = "navigate";
@@ -26,6 +28,16 @@ export const NAVIGATE_TARGET = "main";
 export const ACTION_RESTORE_FORM = "restore_form";
 export const ACTION_REDIRECT = "redirect";
 export const ACTION_CSRF_TOKEN = "csrf_token";
+/**
+ * Replay of group messages: each message a socket gets from a group carries `group_seq: [group, history, n]`; a
+ * reconnecting client names, per group, the last it saw in the socket URL's `resume` parameter (JSON
+ * `{"<group>": ["<history>", n]}`). What the group's window no longer holds is answered with the `resync` action.
+ */
+export const GROUP_SEQ_KEY = "group_seq";
+export const RESUME_PARAM = "resume";
+export const ACTION_RESYNC = "resync";
+/** Presence: a topic's joins and leaves, sent to its tracked sockets that gave no handler of their own. */
+export const ACTION_PRESENCE_DIFF = "presence_diff";
 /** The key of an acknowledgement, `{"ack": <message id>}`, sent once a call with an `id` has finished. */
 export const ACK_KEY = "ack";
 

@@ -13,6 +13,9 @@ import {
   DEFAULT_HTTP_HEADERS_TIMEOUT_MS,
   DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS,
   DEFAULT_HTTP_REQUEST_TIMEOUT_MS,
+  DEFAULT_DRAIN_SPREAD_MS,
+  DEFAULT_PRESENCE_TIMEOUT_MS,
+  DEFAULT_REPLAY_WINDOW,
 } from "./constants.ts";
 import {
   DEFAULT_UPLOAD_EXPIRY_MS,
@@ -78,6 +81,12 @@ export interface Settings {
   LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS: number;
   /** Whether a socket's pongs keep its session alive (at most one save per ping interval). */
   LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: boolean;
+  /** Messages each group keeps for sockets that come back; one that missed more is told to resync. */
+  LIVEVIEW_REPLAY_WINDOW: number;
+  /** Presence entries of a process that died are gone within this (plus a third of it). */
+  LIVEVIEW_PRESENCE_TIMEOUT_MS: number;
+  /** A draining process asks its sockets to reconnect at random moments over this long. */
+  LIVEVIEW_DRAIN_SPREAD_MS: number;
   /** Entries the in-process session cache keeps (engines `cache` and `cached_db` without Redis). */
   SESSION_CACHE_SIZE: number;
   DEBUG: boolean;
@@ -128,6 +137,9 @@ export const defaultSettings: Settings = {
   LIVEVIEW_HTTP_REQUEST_TIMEOUT_MS: DEFAULT_HTTP_REQUEST_TIMEOUT_MS,
   LIVEVIEW_HTTP_KEEP_ALIVE_TIMEOUT_MS: DEFAULT_HTTP_KEEP_ALIVE_TIMEOUT_MS,
   LIVEVIEW_HEARTBEAT_EXTENDS_SESSION: false,
+  LIVEVIEW_REPLAY_WINDOW: DEFAULT_REPLAY_WINDOW,
+  LIVEVIEW_PRESENCE_TIMEOUT_MS: DEFAULT_PRESENCE_TIMEOUT_MS,
+  LIVEVIEW_DRAIN_SPREAD_MS: DEFAULT_DRAIN_SPREAD_MS,
   SESSION_CACHE_SIZE: DEFAULT_MEMORY_SESSIONS,
   DEBUG: false,
   LANGUAGE_CODE: "en-us",
@@ -243,6 +255,9 @@ function validate(s: Settings): Settings {
     "SESSION_COOKIE_AGE",
     "MAX_FRAME_BYTES",
     "SESSION_CACHE_SIZE",
+    "LIVEVIEW_REPLAY_WINDOW",
+    "LIVEVIEW_PRESENCE_TIMEOUT_MS",
+    "LIVEVIEW_DRAIN_SPREAD_MS",
     ...SOCKET_LIMITS,
     ...httpLimits,
     "LIVEVIEW_UPLOADS_PER_SOCKET",

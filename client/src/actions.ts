@@ -1,10 +1,11 @@
-// Action messages: the built-ins (restore_form, redirect, csrf_token), then a `liveview:<action>` event for the page.
+// Action messages: the built-ins (restore_form, redirect, csrf_token, resync), then a `liveview:<action>` event for the page.
 
-import { ACTION_CSRF_TOKEN, ACTION_REDIRECT, ACTION_RESTORE_FORM } from "../../src/protocol.ts";
+import { ACTION_CSRF_TOKEN, ACTION_REDIRECT, ACTION_RESTORE_FORM, ACTION_RESYNC } from "../../src/protocol.ts";
 import { emit } from "./events";
 import { fillForm } from "./form_fill";
 import type { Values } from "./form_values";
 import { adoptToken } from "./token";
+import { resync } from "./resync";
 import { webUrl } from "./web_url";
 
 export interface ActionMessage {
@@ -21,6 +22,7 @@ const builtins: Record<string, (msg: ActionMessage) => void> = {
   [ACTION_CSRF_TOKEN](msg) {
     adoptToken(String(msg.token));
   },
+  [ACTION_RESYNC]: resync,
   [ACTION_REDIRECT](msg) {
     const url = webUrl(String(msg.url));
     if (url) location.assign(url);

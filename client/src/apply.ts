@@ -7,6 +7,7 @@ import { acknowledged } from "./socket";
 import { callAcked } from "./call_events";
 import { pushUrl } from "./navigation";
 import { query, render, type RenderMessage } from "./render";
+import { noteSequence } from "./replay";
 
 export interface Incoming extends RenderMessage {
   target?: string;
@@ -20,6 +21,7 @@ export interface Incoming extends RenderMessage {
 }
 
 export function applyMessage(msg: Incoming): void {
+  if (!noteSequence(msg)) return; // a group message applied already
   if (msg.ack !== undefined) {
     endLoading(String(msg.ack));
     acknowledged(String(msg.ack));

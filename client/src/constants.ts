@@ -132,3 +132,7 @@ export const UPLOAD_PARALLEL = 2;
 /** Pauses between attempts to reach the server again after a chunk failed (then the last, again and again). */
 export const UPLOAD_RETRY_MS = [250, 1000, 2000, 5000];
 export const PERCENT = 100;
+/** On <html>: what a `resync` does, `render` (the default: the server renders <main> again), `reload` or `none`. */
+export const RESYNC_ATTR = "data-liveview-resync";
+/** `data-liveview-connect="fn"`: fn is called for the element on every socket that opens (presence, subscriptions). */
+export const CONNECT_ATTR = "data-liveview-connect";

@@ -24,6 +24,7 @@ import { outboxCount } from "./outbox_count";
 import { replayOutbox } from "./outbox_replay";
 import { saveStatus, startSaveStatus } from "./save_status";
 import { startUploads, upload } from "./upload";
+import { onConnect, startOnConnect } from "./on_connect";
 
 declare global {
   interface Window {
@@ -48,7 +49,8 @@ function start(): void {
   startTypedGuard();
   replayOutbox();
   startUploads();
-  observeBehaviours([intersect, focus, init, keyboardMap, drafts, saveStatus, outboxCount, upload]);
+  startOnConnect();
+  observeBehaviours([intersect, focus, init, keyboardMap, drafts, saveStatus, outboxCount, upload, onConnect]);
   connect(socketUrl(room(), pageToken()), {
     message: (data) => applyMessage(data as Incoming),
     state(state) {

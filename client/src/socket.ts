@@ -4,6 +4,7 @@
 import { PAGE_ONLY_FUNCTIONS, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
 import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
 import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
+import { withResume } from "./replay";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -88,7 +89,8 @@ export function backoff(failures: number): number {
 
 function open(): void {
   clearTimeout(retry);
-  const socket = (ws = new WebSocket(url));
+  // With the last group messages seen, so the server sends what this page missed while away.
+  const socket = (ws = new WebSocket(withResume(url)));
   setState("connecting");
   socket.onopen = () => {
     attempt = 0;

@@ -6,6 +6,7 @@ import { createApp, loadCatalogs, type App, type AppOptions } from "liveview-nod
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
 import { files } from "./files.ts";
+import "./presence.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));

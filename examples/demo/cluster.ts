@@ -1,4 +1,5 @@
 // `npm run cluster`: the demo in WORKERS processes (default: one per CPU) sharing one port through node:cluster.
+// `kill -HUP <primary>` restarts them one at a time (a rolling restart): a new worker first, then the old one drains.
 
 import cluster, { type Worker } from "node:cluster";
 import { once } from "node:events";
@@ -26,13 +27,15 @@ if (cluster.isPrimary) {
   }
   let stopping = false;
   const listening = new WeakSet<Worker>();
+  /** Workers being replaced by a rolling restart: their exit is expected. */
+  const retiring = new WeakSet<Worker>();
   const fork = async (): Promise<void> => {
     const worker = cluster.fork();
     await once(worker, "listening");
     listening.add(worker);
   };
   cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
+    if (stopping || retiring.has(worker)) return;
     if (!listening.has(worker)) {
       // It failed before listening (a setting, a port in use, a service down): restarting would only fail again.
       console.error(`cluster: a worker failed to start (${signal ?? code}); stopping`);
@@ -52,10 +55,30 @@ if (cluster.isPrimary) {
       void Promise.all(workers.map((w) => (w.isDead() ? null : once(w, "exit")))).then(() => process.exit(0));
     });
   }
+  let restarting = false;
+  process.on("SIGHUP", () => {
+    if (restarting || stopping) return;
+    restarting = true;
+    void rollingRestart().finally(() => (restarting = false));
+  });
+  /** Each old worker in turn: a new one listens first, then the old one drains (SIGTERM) and exits. */
+  const rollingRestart = async (): Promise<void> => {
+    const old = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    console.log(`cluster: rolling restart of ${old.length} workers`);
+    for (const worker of old) {
+      if (stopping) return;
+      await fork();
+      retiring.add(worker);
+      const exited = once(worker, "exit");
+      worker.process.kill("SIGTERM");
+      await exited;
+      console.log(`cluster: worker ${worker.process.pid} drained and replaced`);
+    }
+  };
   // One after another: the first worker creates the tables and the demo account.
   for (let i = 0; i < count; i++) await fork();
   console.log(
-    `cluster: ${count} workers (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`,
+    `cluster: ${count} workers, primary pid ${process.pid} (SIGHUP: rolling restart) (sessions: ${settings.SESSION_ENGINE}, database: ${settings.DATABASE_URL}, redis: ${settings.REDIS_URL ?? "none"})`,
   );
 } else {
   await import("./main.ts");

@@ -5,6 +5,6 @@ import { createDemoApp } from "./app.ts";
 const app = await createDemoApp();
 await app.listen();
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void app.close().then(() => process.exit(0)));
-}
+// SIGTERM (a deploy): drain, so the sockets move to the other processes without losing anything. Ctrl-C: at once.
+process.once("SIGTERM", () => void app.drain().then(() => process.exit(0)));
+process.once("SIGINT", () => void app.close().then(() => process.exit(0)));

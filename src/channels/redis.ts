@@ -2,12 +2,13 @@
 
 import { connectionLog } from "../logger.ts";
 import { randomUUID } from "node:crypto";
-import { DEFAULT_REDIS_PREFIX, REDIS_COMMAND_TIMEOUT_MS } from "../constants.ts";
+import { DEFAULT_REDIS_PREFIX, DEFAULT_REPLAY_WINDOW, REDIS_COMMAND_TIMEOUT_MS } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import { redisCall, releaseRedis, retainRedis, type Redis } from "../db/redis.ts";
 import { storeUnavailable } from "../errors.ts";
-import type { ChannelLayer, GroupListener } from "./channel-layer.ts";
+import type { ChannelLayer, GroupHistory, GroupListener } from "./channel-layer.ts";
 import { MemoryChannelLayer } from "./memory.ts";
+import { RedisHistory } from "./redis-history.ts";
 import type { RedisSubscriber } from "./redis-subscriber.ts";
 
 /** A group message that Redis could not carry: the sender hears of it, as of any store that is down. */
@@ -22,13 +23,16 @@ function undelivered(group: string, why: string): Error {
 export interface RedisChannelLayerOptions {
   /** Prefix of every channel name (default `liveview:`). */
   prefix?: string;
+  /** Messages kept per group for sockets that reconnect (LIVEVIEW_REPLAY_WINDOW). */
+  replayWindow?: number;
 }
 
-/** What travels on a group's channel: the sender (process and sequence) and the message. */
+/** What travels on a group's channel: the sender (process and sequence), the message and, if kept, its number. */
 interface Envelope {
   o: string;
   s: number;
   m: JsonObject;
+  q?: { n: number; e: string };
 }
 
 /**
@@ -42,6 +46,7 @@ export class RedisChannelLayer implements ChannelLayer {
   private readonly origin = randomUUID();
   private sequence = 0;
   private readonly echoes = new Map<number, (cameBack: boolean) => void>();
+  private readonly history: RedisHistory;
 
   constructor(
     private readonly publisher: Redis,
@@ -51,6 +56,8 @@ export class RedisChannelLayer implements ChannelLayer {
     retainRedis(publisher);
     subscriber.retain();
     this.prefix = (options.prefix ?? DEFAULT_REDIS_PREFIX) + "group:";
+    const window = options.replayWindow ?? DEFAULT_REPLAY_WINDOW;
+    this.history = new RedisHistory(publisher, options.prefix ?? DEFAULT_REDIS_PREFIX, window);
   }
 
   private readonly receive = (payload: string, channel: string): void => {
@@ -61,7 +68,9 @@ export class RedisChannelLayer implements ChannelLayer {
       connectionLog().error(`liveview: ignored a message on ${channel} that is not JSON`);
       return;
     }
-    this.local.deliver(channel.slice(this.prefix.length), envelope.m);
+    const group = channel.slice(this.prefix.length);
+    const q = envelope.q;
+    this.local.deliver(group, envelope.m, q ? { group, epoch: q.e, n: q.n } : undefined);
     if (envelope.o === this.origin) this.echoes.get(envelope.s)?.(true);
   };
 
@@ -82,6 +91,23 @@ export class RedisChannelLayer implements ChannelLayer {
    * received it while this process has members. A message that went out but does not come back is logged.
    */
   async groupSend(group: string, message: JsonObject): Promise<void> {
+    await this.publish(group, message, (channel, envelope) => this.publisher.publish(channel, envelope));
+  }
+
+  /** Numbered and kept in the group's stream by the same script that publishes it (see redis-history.ts). */
+  async groupSendKept(group: string, message: JsonObject): Promise<void> {
+    await this.publish(group, message, (channel, envelope) => this.history.send(group, channel, envelope, message));
+  }
+
+  groupHistory(group: string, epoch: string, after: number): Promise<GroupHistory> {
+    return redisCall(this.publisher, () => this.history.since(group, epoch, after));
+  }
+
+  private async publish(
+    group: string,
+    message: JsonObject,
+    publish: (channel: string, envelope: string) => Promise<number>,
+  ): Promise<void> {
     const channel = this.prefix + group;
     const envelope: Envelope = { o: this.origin, s: ++this.sequence, m: message };
     const members = this.local.hasGroup(group);
@@ -90,7 +116,7 @@ export class RedisChannelLayer implements ChannelLayer {
     const echo = members ? this.echo(group, envelope.s) : null;
     let receivers: number;
     try {
-      receivers = await redisCall(this.publisher, () => this.publisher.publish(channel, JSON.stringify(envelope)));
+      receivers = await redisCall(this.publisher, () => publish(channel, JSON.stringify(envelope)));
     } catch (error) {
       this.echoes.get(envelope.s)?.(false);
       throw error;

@@ -10,6 +10,7 @@ import type { Registry } from "./calls/registry.ts";
 import type { Consumer } from "./connection/consumer.ts";
 import type { SessionWatchers } from "./sync/session-watchers.ts";
 import type { Uploads } from "../uploads/uploads.ts";
+import type { Presence } from "./presence/presence.ts";
 
 export interface LiveRuntime {
   settings: Settings;
@@ -22,6 +23,7 @@ export interface LiveRuntime {
   logger: Logger;
   /** Uploads under way and finished (docs/guide/uploads.md). */
   uploads: Uploads;
+  presence: Presence;
   /** The app's `onError`, told of every handler that failed. */
   onError: ((error: unknown, where: { handler: string }) => void) | null;
   /** Renders a GET view in process for SPA navigation; a redirect when the path is not a live route or not a page. */

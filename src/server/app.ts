@@ -17,6 +17,8 @@ import type { LiveRuntime } from "../live/runtime.ts";
 import { SEND_TYPE } from "../live/calls/send.ts";
 import { LiveEndpoint } from "../live/connection/endpoint.ts";
 import { SessionWatchers } from "../live/sync/session-watchers.ts";
+import { Presence } from "../live/presence/presence.ts";
+import type { PresenceStore } from "../live/presence/presence-store.ts";
 import type { SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import { Sessions } from "../session/sessions.ts";
@@ -25,6 +27,7 @@ import { loadCatalogs } from "../i18n/catalogs.ts";
 import { setDefaultLanguage } from "../i18n/language.ts";
 import { TemplateEnvironment, templates as defaultTemplates } from "../templates/environment.ts";
 import { createDeployment } from "./deployment.ts";
+import { drainSockets, type DrainOptions } from "./drain.ts";
 import { handleRequest } from "./handle-request.ts";
 import { createHttpServer } from "./http-limits.ts";
 import { mainContent, pageTitle } from "./page-parts.ts";
@@ -60,6 +63,7 @@ export interface AppOptions {
   users?: UserStore;
   /** Where finished uploads are kept: local disk under UPLOAD_ROOT by default. */
   uploadStore?: UploadStore;
+  presenceStore?: PresenceStore;
 }
 
 export type ErrorListener = (error: unknown, where: { view?: string; handler?: string }) => void;
@@ -83,6 +87,8 @@ export class App implements LiveRuntime {
   readonly live: LiveEndpoint;
   readonly watchers: SessionWatchers;
   readonly uploads: Uploads;
+  /** Who is in each topic (`track` from a handler; `app.presence.list(topic)` anywhere). */
+  readonly presence: Presence;
   private readonly servers = new Set<Server>();
 
   constructor(options: AppOptions = {}) {
@@ -101,6 +107,7 @@ export class App implements LiveRuntime {
       this.settings.SESSION_COOKIE_AGE,
     );
     this.users = deployment.users;
+    this.presence = new Presence(deployment.presenceStore, this.channels, this.logger);
     if (options.registry) this.templates = new TemplateEnvironment(options.templates ?? []);
     else {
       this.templates = defaultTemplates;
@@ -241,11 +248,20 @@ export class App implements LiveRuntime {
 
   /** Sends a browser message to every socket of a group, from anywhere (a job, a webhook, another view). */
   sendToGroup(group: string, message: JsonObject): Promise<void> {
-    return this.channels.groupSend(group, { type: SEND_TYPE, message });
+    return this.channels.groupSendKept(group, { type: SEND_TYPE, message });
   }
 
   broadcast(message: JsonObject): Promise<void> {
     return this.sendToGroup(BROADCAST_GROUP, message);
+  }
+
+  /**
+   * For deploys (SIGTERM): stops taking sockets and connections, moves every socket on over the drain's spread
+   * once its handlers and commits are done, then closes (see drain.ts).
+   */
+  async drain(options: DrainOptions = {}): Promise<void> {
+    await drainSockets(this.live, [...this.servers], options.spreadMs ?? this.settings.LIVEVIEW_DRAIN_SPREAD_MS);
+    await this.close();
   }
 
   async close(): Promise<void> {
@@ -260,6 +276,7 @@ export class App implements LiveRuntime {
           }),
       ),
     );
+    await this.presence.close();
     await this.sessions.close();
     await this.channels.close();
     await this.users.close?.();

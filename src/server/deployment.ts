@@ -16,12 +16,17 @@ import { RedisSessionLock } from "../session/redis-lock.ts";
 import { MemorySessionLock, type SessionLock } from "../session/session-lock.ts";
 import type { SessionStore } from "../session/session-store.ts";
 import type { Settings } from "../settings.ts";
+import { DEFAULT_REDIS_PREFIX } from "../constants.ts";
+import type { PresenceStore } from "../live/presence/presence-store.ts";
+import { MemoryPresenceStore } from "../live/presence/memory-presence-store.ts";
+import { RedisPresenceStore } from "../live/presence/redis-presence-store.ts";
 
 export interface Deployment {
   sessionStore: SessionStore;
   sessionLock: SessionLock;
   channels: ChannelLayer;
   users: UserStore;
+  presenceStore: PresenceStore;
 }
 
 export interface DeploymentOptions {
@@ -64,7 +69,9 @@ export function createDeployment(settings: Settings, options: DeploymentOptions 
         : new MemorySessionLock());
   const channels =
     use.channels ??
-    (redisUrl ? new RedisChannelLayer(commands(), subscriptions(), { prefix }) : new MemoryChannelLayer());
+    (redisUrl
+      ? new RedisChannelLayer(commands(), subscriptions(), { prefix, replayWindow: settings.LIVEVIEW_REPLAY_WINDOW })
+      : new MemoryChannelLayer({ replayWindow: settings.LIVEVIEW_REPLAY_WINDOW }));
   const users =
     use.users ??
     (pgUrl
@@ -72,5 +79,13 @@ export function createDeployment(settings: Settings, options: DeploymentOptions 
       : new SqliteUserStore(
           openSqlite(settings.DATABASE_URL.startsWith("sqlite:") ? settings.DATABASE_URL : "sqlite::memory:", settings),
         ));
-  return { sessionStore, sessionLock, channels, users };
+  const presenceStore =
+    use.presenceStore ??
+    (redisUrl
+      ? new RedisPresenceStore(commands(), {
+          prefix: prefix ?? DEFAULT_REDIS_PREFIX,
+          timeoutMs: settings.LIVEVIEW_PRESENCE_TIMEOUT_MS,
+        })
+      : new MemoryPresenceStore());
+  return { sessionStore, sessionLock, channels, users, presenceStore };
 }

@@ -2,7 +2,7 @@
 
 import { WebSocket } from "ws";
 import type { JsonObject } from "../json.ts";
-import { SOCKET_TOKEN_PARAM, SOCKET_PATH } from "../protocol.ts";
+import { RESUME_PARAM, SOCKET_TOKEN_PARAM, SOCKET_PATH } from "../protocol.ts";
 
 export interface LiveClientOptions {
   cookie?: string;
@@ -10,6 +10,8 @@ export interface LiveClientOptions {
   token?: string | null;
   origin?: string;
   room?: string;
+  /** A reconnect's last-seen message per group, `{ "<group>": ["<history>", n] }` (what our browser client sends). */
+  resume?: Record<string, [string, number]>;
 }
 
 export class LiveClient {
@@ -32,7 +34,10 @@ export class LiveClient {
 
   /** Opens `ws://host/ws/liveview/<room>/` on the server at `baseUrl` (http://host:port). */
   static connect(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
-    const query = options.token ? `?${SOCKET_TOKEN_PARAM}=${encodeURIComponent(options.token)}` : "";
+    const params = new URLSearchParams();
+    if (options.token) params.set(SOCKET_TOKEN_PARAM, options.token);
+    if (options.resume) params.set(RESUME_PARAM, JSON.stringify(options.resume));
+    const query = params.size ? `?${params}` : "";
     const url = baseUrl.replace(/^http/, "ws") + SOCKET_PATH + (options.room ?? "testroom") + "/" + query;
     const headers: Record<string, string> = { Origin: options.origin ?? baseUrl };
     if (options.cookie) headers.Cookie = options.cookie;

@@ -102,7 +102,8 @@ describe("send", () => {
     const [a, b] = [await seed.live(), await seed.live()];
     const heard = b.next((m) => m.shout === "hi");
     await a.call("shout", { data: { text: "hi" } });
-    expect(await heard).toEqual({ shout: "hi" });
+    // Numbered in its group, for a socket that reconnects (see test/scale/replay.test.ts).
+    expect(await heard).toEqual({ shout: "hi", group_seq: ["broadcast", expect.any(String), expect.any(Number)] });
   });
 
   it("to a room reaches that room's sockets only", async () => {
@@ -113,7 +114,7 @@ describe("send", () => {
     ];
     const heard = b.next((m) => m.said === "x");
     await a.call("room_say", { data: { text: "x" } });
-    expect(await heard).toEqual({ said: "x" });
+    expect(await heard).toEqual({ said: "x", group_seq: ["room_roomA", expect.any(String), expect.any(Number)] });
     await c.call("echo_content");
     expect(c.received.some((m) => m.said)).toBe(false);
   });
@@ -123,7 +124,7 @@ describe("send", () => {
     await member.call("join_team");
     const heard = member.next((m) => m.news === "ship it");
     await seed.app.sendToGroup("team", { news: "ship it" });
-    expect(await heard).toEqual({ news: "ship it" });
+    expect(await heard).toEqual({ news: "ship it", group_seq: ["team", expect.any(String), 1] });
     await outsider.call("echo_content");
     expect(outsider.received.some((m) => m.news)).toBe(false);
   });

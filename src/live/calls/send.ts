@@ -21,5 +21,6 @@ export function roomGroup(room: string): string {
 export async function send(consumer: Consumer, message: JsonObject, options: SendOptions = {}): Promise<void> {
   const group = options.broadcast ? BROADCAST_GROUP : options.room ? roomGroup(options.room) : options.group;
   if (group === undefined) return consumer.sendJson(message);
-  await consumer.runtime.channels.groupSend(group, { type: SEND_TYPE, message });
+  // Kept: a socket away for a moment gets it when it comes back (see live/replay/).
+  await consumer.runtime.channels.groupSendKept(group, { type: SEND_TYPE, message });
 }

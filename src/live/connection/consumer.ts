@@ -15,6 +15,8 @@ import type { Scope } from "./scope.ts";
 import type { TemplateEnvironment } from "../../templates/environment.ts";
 import { roomGroup, SEND_TYPE } from "../calls/send.ts";
 import { SessionKeepAlive } from "../sync/session-keepalive.ts";
+import type { Sequence } from "../../channels/channel-layer.ts";
+import { GroupCursors, type ResumePoint } from "../replay/group-cursors.ts";
 
 /** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
 const ACK_PREFIX = '{"ack":';
@@ -25,6 +27,8 @@ export interface ConnectionInfo {
   path: string;
   room: string;
   sessionKey: string | null;
+  /** A reconnecting client's last-seen message per group (live/replay/resume-param.ts). */
+  resume?: Map<string, ResumePoint>;
 }
 
 export class Consumer {
@@ -39,9 +43,17 @@ export class Consumer {
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
   private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
+  private heldDone: Promise<void> = Promise.resolve();
   private readonly groups = new Set<string>();
-  private readonly listener = (message: JsonObject) => {
-    if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
+  // Replay (issue 19): numbered group messages go through the cursors, once each and in order.
+  private readonly cursors: GroupCursors;
+  private readonly resume: Map<string, ResumePoint>;
+  private readonly leaving: (() => Promise<void>)[] = [];
+  /** Draining: frames that arrive now run nothing (unacknowledged, the client sends them again elsewhere). */
+  settling = false;
+  private readonly listener = (message: JsonObject, sequence?: Sequence) => {
+    if (sequence) this.cursors.receive(message, sequence);
+    else if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
   };
 
   constructor(
@@ -50,6 +62,8 @@ export class Consumer {
     info: ConnectionInfo,
   ) {
     this.sessionKey = info.sessionKey;
+    this.resume = info.resume ?? new Map();
+    this.cursors = new GroupCursors(runtime.channels, (message) => this.sendJson(message), runtime.logger);
     this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
     this.scope = {
       session: this.noSession(),
@@ -84,7 +98,7 @@ export class Consumer {
     if (!this.held) {
       if (durable === null) return this.write(text);
       this.held = [{ durable, texts: [text] }];
-      void this.releaseHeld();
+      this.heldDone = this.releaseHeld();
       return;
     }
     // Behind earlier held messages (order), and behind the transaction open now (durability).
@@ -163,7 +177,27 @@ export class Consumer {
   async groupAdd(group: string): Promise<void> {
     if (this.groups.has(group)) return;
     this.groups.add(group);
-    await this.runtime.channels.groupAdd(group, this.listener);
+    const from = this.resume.get(group);
+    if (from) this.cursors.hold(group, from);
+    this.resume.delete(group);
+    try {
+      await this.runtime.channels.groupAdd(group, this.listener);
+    } finally {
+      // Even when joining failed: the messages held meanwhile go out, or a resync.
+      if (from) await this.cursors.catchUp(group);
+    }
+  }
+
+  /** Drain: runs no more frames; resolves once the queued handlers have run and their replies are committed and sent. */
+  async settle(): Promise<void> {
+    this.settling = true;
+    await this.enqueue(async () => undefined);
+    await this.heldDone;
+  }
+
+  /** Runs when the socket goes (presence untracks it). */
+  onLeave(job: () => Promise<void>): void {
+    this.leaving.push(job);
   }
 
   async groupDiscard(group: string): Promise<void> {
@@ -195,8 +229,17 @@ export class Consumer {
     this.ws.close(code, reason);
   }
 
+  /** Resolves when the connection is closed (the peer answered the close, or it was cut). */
+  closed(): Promise<void> {
+    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => this.ws.once("close", () => resolve()));
+  }
+
   async leave(): Promise<void> {
     this.runtime.uploads.release(this.id); // uploads (docs/guide/uploads.md): a closed page's stop counting
+    await Promise.all(
+      this.leaving.splice(0).map((job) => job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e))),
+    );
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
     await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
     this.groups.clear();

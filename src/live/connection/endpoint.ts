@@ -3,7 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { CLOSE_UNSUPPORTED_DATA, SOCKET_PATH } from "../../protocol.ts";
+import { CLOSE_UNSUPPORTED_DATA, RESUME_PARAM, SOCKET_PATH } from "../../protocol.ts";
 import { ERRORS } from "../../errors.ts";
 import { parseCookies } from "../../session/cookie.ts";
 import { answerAndClose } from "./answer-and-close.ts";
@@ -13,6 +13,7 @@ import { Heartbeat } from "./heartbeat.ts";
 import { checkOrigin } from "./origin.ts";
 import { socketSessionKey } from "./socket-token.ts";
 import type { LiveRuntime } from "../runtime.ts";
+import { parseResume } from "../replay/resume-param.ts";
 
 const ROOM = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -20,6 +21,8 @@ export class LiveEndpoint {
   readonly wss: WebSocketServer;
   readonly consumers = new Set<Consumer>();
   readonly heartbeat: Heartbeat;
+  /** Set by a drain (server/drain.ts): new sockets are refused with 503, to be taken by another process. */
+  draining = false;
 
   constructor(private readonly runtime: LiveRuntime) {
     const s = runtime.settings;
@@ -45,6 +48,7 @@ export class LiveEndpoint {
       return refuse(socket, 400, "Bad Request", "the request's URL is malformed");
     }
     if (!url.pathname.startsWith(SOCKET_PATH)) return false;
+    if (this.draining) return refuse(socket, 503, "Service Unavailable", "this server is restarting; connect again");
     const room = url.pathname.slice(SOCKET_PATH.length).replace(/\/$/, "");
     if (!ROOM.test(room)) return refuse(socket, 400, "Bad Request", "the room id must be 1-64 letters, digits, - or _");
     const origin = checkOrigin(req, this.runtime.settings);
@@ -79,6 +83,7 @@ export class LiveEndpoint {
         path: url.pathname,
         room,
         sessionKey,
+        resume: parseResume(url.searchParams.get(RESUME_PARAM)),
       });
       this.consumers.add(consumer);
       void consumer.enqueue(() => consumer.join());
@@ -86,7 +91,7 @@ export class LiveEndpoint {
       ws.on("message", (data, isBinary) => {
         // Not a message of this protocol at all: say so in the close, rather than answer frame after frame.
         if (isBinary) consumer.close(CLOSE_UNSUPPORTED_DATA, "binary frames are not accepted; send JSON text");
-        else receive(consumer, data.toString("utf8"));
+        else if (!consumer.settling) receive(consumer, data.toString("utf8"));
       });
       ws.on("error", () => undefined); // a protocol error (e.g. an oversized frame) closes the socket; nothing else to do
       ws.on("close", () => {
