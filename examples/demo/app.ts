@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createApp, loadCatalogs, type App, type AppOptions } from "liveview-node";
 import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
+import "./board-handlers.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,6 +15,7 @@ export const DEMO_LOCALE = join(here, "locale");
 export const DEMO_ROUTES = {
   home: "/",
   counter: "/counter",
+  board: "/board",
   contact: "/contact",
   messages: "/messages",
   set_language: "/language/:code",
@@ -23,6 +25,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   const app = createApp({
     templates: [DEMO_TEMPLATES],
     static: [join(here, "static")],
+    notFound: views.notFound,
     ...options,
     settings: { LANGUAGE_CODE: "en", ...options.settings },
   });
@@ -31,6 +34,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   app
     .get(r.home, views.home, { name: "home" })
     .get(r.counter, views.counter, { name: "counter" })
+    .get(r.board, views.board(app.settings.DATABASE_URL), { name: "board" })
     .get(r.contact, views.contact, { name: "contact" })
     .get(r.messages, views.messages(app.settings.DATABASE_URL), { name: "messages" })
     .get(r.set_language, views.setLanguage, { name: "set_language", live: false })
