@@ -7,7 +7,7 @@ export const TITLE_MAX = 120;
 export const AUTHOR_MAX = 40;
 
 export const TaskForm = defineForm({
-  title: z.string().trim().min(1, "Write what needs doing.").max(TITLE_MAX, `Keep it under ${TITLE_MAX} characters.`),
+  title: z.string().trim().min(1).max(TITLE_MAX, `Keep it under ${TITLE_MAX} characters.`),
   author: z.string().trim().max(AUTHOR_MAX, `Keep the name under ${AUTHOR_MAX} characters.`).optional(),
 });
 
