@@ -104,3 +104,6 @@ export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
 export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
 /** Field types never drafted. */
 export const UNDRAFTED_TYPES = ["password", "file"];
+
+/** After the session ended while the page was leaving: how long the navigation may take before the page reloads. */
+export const SESSION_END_RELOAD_GRACE_MS = 3000;

@@ -11,5 +11,5 @@ for (const a of document.querySelectorAll("#nav a")) {
   if (a.offsetLeft + a.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = a.offsetLeft;
 }
 for (const a of document.querySelectorAll("a[data-next]")) {
-  a.search = "?next=" + encodeURIComponent(location.pathname);
+  a.setAttribute("href", a.pathname + "?next=" + encodeURIComponent(location.pathname));
 }
