@@ -17,8 +17,8 @@ liveviewHandler("greet", async (consumer, content) => {
 const NewNote = z.object({ form: z.object({ text: z.string().trim().min(1).max(200) }) });
 
 liveviewHandler("add_note", { schema: NewNote }, async (consumer, content) => {
-  const notes: string[] = consumer.scope.session.get("notes", []);
-  notes.push(content.form.text); // a change in place is saved when the handler returns
+  const session = consumer.scope.session;
+  session.set("notes", [...session.get("notes", []), content.form.text]); // saved when the handler returns
   const html = await renderToString("note.html", { text: content.form.text });
   await send(consumer, { target: "#notes", html, append: true });
 });
