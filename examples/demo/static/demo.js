@@ -14,7 +14,10 @@ window.demoHeaderSync = function () {
     if (a.offsetLeft + a.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = a.offsetLeft;
   }
   for (const a of document.querySelectorAll("a[data-next]")) {
-    a.setAttribute("href", a.pathname + "?next=" + encodeURIComponent(location.pathname));
+    // Signing in from the sign-in page itself comes back to the home page, not to the form.
+    const next =
+      a.pathname === "/login" && location.pathname === "/login" ? "" : "?next=" + encodeURIComponent(location.pathname);
+    a.setAttribute("href", a.pathname + next);
   }
 };
 window.demoHeaderSync();
