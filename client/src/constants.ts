@@ -136,3 +136,5 @@ export const PERCENT = 100;
 export const RESYNC_ATTR = "data-liveview-resync";
 /** `data-liveview-connect="fn"`: fn is called for the element on every socket that opens (presence, subscriptions). */
 export const CONNECT_ATTR = "data-liveview-connect";
+/** After the session ended while the page was leaving: how long the navigation may take before the page reloads. */
+export const SESSION_END_RELOAD_GRACE_MS = 3000;

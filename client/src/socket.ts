@@ -5,6 +5,7 @@ import { PAGE_ONLY_FUNCTIONS, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX
 import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
 import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
 import { withResume } from "./replay";
+import { reloadAfterSessionEnd, watchLeaving } from "./session_end_reload";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -33,6 +34,7 @@ export function socketUrl(room: string, token: string | null): string {
 export function connect(to: string, on: Handlers): void {
   url = to;
   handlers = on;
+  watchLeaving();
   open();
   // The browser knows before our backoff does that the network is back.
   addEventListener("online", () => current === "closed" && open());
@@ -115,7 +117,7 @@ function open(): void {
   socket.onclose = (event) => {
     if (ws !== socket) return;
     // Signed out (in this tab or another): what the page shows belongs to a session that is gone.
-    if (event.code === CLOSE_SESSION_ENDED) return location.reload();
+    if (event.code === CLOSE_SESSION_ENDED) return reloadAfterSessionEnd();
     if (!acking) forgetSent(0);
     setState("closed");
     retry = setTimeout(open, backoff(attempt++));

@@ -7,6 +7,7 @@ import { ensureDemoUser } from "./accounts.ts";
 import "./handlers.ts";
 import { files } from "./files.ts";
 import "./presence.ts";
+import "./board-handlers.ts";
 import * as views from "./views.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +17,7 @@ export const DEMO_LOCALE = join(here, "locale");
 export const DEMO_ROUTES = {
   home: "/",
   counter: "/counter",
+  board: "/board",
   contact: "/contact",
   messages: "/messages",
   files: "/files",
@@ -26,6 +28,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   const app = createApp({
     templates: [DEMO_TEMPLATES],
     static: [join(here, "static")],
+    notFound: views.notFound,
     ...options,
     settings: { LANGUAGE_CODE: "en", ...options.settings },
   });
@@ -34,6 +37,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   app
     .get(r.home, views.home, { name: "home" })
     .get(r.counter, views.counter, { name: "counter" })
+    .get(r.board, views.board(app.settings.DATABASE_URL), { name: "board" })
     .get(r.contact, views.contact, { name: "contact" })
     .get(r.messages, views.messages(app.settings.DATABASE_URL), { name: "messages" })
     .get(r.files, files, { name: "files" })

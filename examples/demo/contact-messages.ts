@@ -1,8 +1,7 @@
 // Where the demo's contact messages are kept: a table in the app's database, SQLite or PostgreSQL.
 
-import { openSqlite } from "liveview-node/deployment";
-import { ensureTables, isPostgresUrl, pgQuery, sharedPgPool } from "liveview-node/deployment";
 import type { ContactFormInstance } from "./contact-form.ts";
+import { query as run, type Table } from "./database.ts";
 
 export interface ContactMessage {
   id: number;
@@ -24,6 +23,18 @@ const PG_TABLE = `CREATE TABLE IF NOT EXISTS contact_message (
   created_at timestamptz NOT NULL DEFAULT now());
   ALTER TABLE contact_message ADD COLUMN IF NOT EXISTS website text NOT NULL DEFAULT ''`;
 
+const TABLE: Table = {
+  pg: PG_TABLE,
+  sqlitePrepare(db) {
+    db.exec(SQLITE_TABLE);
+    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(contact_message)").all();
+    if (!columns.some((c) => c.name === "website"))
+      db.exec("ALTER TABLE contact_message ADD COLUMN website TEXT NOT NULL DEFAULT ''");
+  },
+};
+
+const query = <R>(databaseUrl: string, sql: string, values: unknown[]) => run<R>(databaseUrl, TABLE, sql, values);
+
 /** Saves a valid form; returns the new message's id. */
 export async function saveContact(databaseUrl: string, form: ContactFormInstance): Promise<number> {
   const { name, email, website, message } = form.cleanedData;
@@ -44,35 +55,4 @@ export function listContacts(databaseUrl: string): Promise<ContactMessage[]> {
 /** Whether a message with that id was there to delete. */
 export async function deleteContact(databaseUrl: string, id: number): Promise<boolean> {
   return (await query(databaseUrl, "DELETE FROM contact_message WHERE id = ? RETURNING id", [id])).length > 0;
-}
-
-/** Per PostgreSQL URL, the table made ready once (its ALTER locks the table: not on every query). */
-const pgReady = new Map<string, Promise<void>>();
-
-/** Runs one statement, written with `?` placeholders, on whichever database the URL names. */
-async function query<R>(databaseUrl: string, sql: string, values: unknown[]): Promise<R[]> {
-  if (isPostgresUrl(databaseUrl)) {
-    const pool = sharedPgPool(databaseUrl);
-    let ready = pgReady.get(databaseUrl);
-    if (!ready) {
-      pgReady.set(databaseUrl, (ready = ensureTables(pool, PG_TABLE)));
-      ready.catch(() => pgReady.delete(databaseUrl)); // the database was down: try again next time
-    }
-    await ready;
-    let n = 0;
-    return (
-      await pgQuery(
-        pool,
-        pool,
-        sql.replace(/\?/g, () => `$${++n}`),
-        values,
-      )
-    ).rows as R[];
-  }
-  const db = openSqlite(databaseUrl);
-  db.exec(SQLITE_TABLE);
-  const columns = db.prepare<[], { name: string }>("PRAGMA table_info(contact_message)").all();
-  if (!columns.some((c) => c.name === "website"))
-    db.exec("ALTER TABLE contact_message ADD COLUMN website TEXT NOT NULL DEFAULT ''");
-  return db.prepare(sql).all(...values) as R[];
 }

@@ -80,14 +80,17 @@ liveviewHandler("submit_contact", async (consumer, content) => {
     await saveContact(consumer.runtime.settings.DATABASE_URL, form);
     const drafts = session.get("form_drafts");
     if (drafts && formId in drafts) delete drafts[formId];
-    await send(consumer, {
-      target: "#contact-container",
-      html: `<div class="alert alert-success" id="sent">${escapeHtml(gettext("Message sent!"))}</div>`,
-    });
+    await send(consumer, { target: "#contact-container", html: await renderToString("contact_sent.html") });
   } else {
     const html = await renderToString("contact_form.html", { form, form_id: formId });
     await send(consumer, { target: "#contact-container", html });
   }
+});
+
+// "Send another message": a blank form where the confirmation was.
+liveviewHandler("new_contact_message", async (consumer) => {
+  const html = await renderToString("contact_form.html", { form: new ContactForm(), form_id: CONTACT_FORM_ID });
+  await send(consumer, { target: "#contact-container", html });
 });
 
 const DeleteMessage = z.object({ data: z.object({ id: z.coerce.number().int().positive() }) });

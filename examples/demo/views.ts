@@ -2,6 +2,7 @@
 
 import { authenticateAndLogin } from "./accounts.ts";
 import { gettext, logout, redirect, render, supportedLanguage, type Request } from "liveview-node";
+import { boardView, taskFormContext } from "./board-context.ts";
 import { ContactForm } from "./contact-form.ts";
 import { listContacts } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice } from "./draft-notice.ts";
@@ -18,6 +19,16 @@ export function contact(request: Request) {
   const form = draft ? new ContactForm(null, { initial: draft.data }) : new ContactForm();
   return render(request, "contact.html", { form, ...draftNotice(draft), form_id: CONTACT_FORM_ID });
 }
+
+/** The shared board: everyone's tasks, with this browser's filter and the name it last added a task under. */
+export const board = (databaseUrl: string) => async (request: Request) =>
+  render(request, "board.html", {
+    ...(await boardView(databaseUrl, request.session, request.user)),
+    ...taskFormContext(request.session, request.user),
+  });
+
+/** Any path no route matches: the demo's own page, in its design, with the nav to find the way back. */
+export const notFound = (request: Request) => render(request, "404.html", {}, 404);
 
 /** The messages received, from the app's database; signed-in users also see addresses and Delete buttons. */
 export const messages = (databaseUrl: string) => async (request: Request) =>

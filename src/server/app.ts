@@ -54,6 +54,11 @@ export interface AppOptions {
   registry?: Registry;
   /** Where the framework logs (the console by default); anything shaped like pino's or the console's logger. */
   logger?: Logger;
+  /**
+   * The page for a GET to a path no route matches (Django's handler404), run like a view, with the session; it
+   * answers 404 whatever status it returns below 400. Without it the answer is a plain-text "Not found".
+   */
+  notFound?: View;
   /** Called with every error a view or a handler raised, after it was answered and logged. */
   onError?: ErrorListener;
   /** Seams for other deployments (Redis, PostgreSQL); the settings pick the defaults. */
@@ -84,6 +89,7 @@ export class App implements LiveRuntime {
   readonly templates: TemplateEnvironment;
   readonly logger: Logger;
   readonly onError: ErrorListener | null;
+  readonly notFound: View | null;
   readonly live: LiveEndpoint;
   readonly watchers: SessionWatchers;
   readonly uploads: Uploads;
@@ -97,6 +103,7 @@ export class App implements LiveRuntime {
     this.logger = options.logger ?? consoleLogger;
     if (options.logger) setConnectionLogger(options.logger);
     this.onError = options.onError ?? null;
+    this.notFound = options.notFound ?? null;
     // What the options do not bring, the settings choose (SQLite and memory, or Redis and PostgreSQL).
     const deployment = createDeployment(this.settings, { use: options });
     this.channels = deployment.channels;

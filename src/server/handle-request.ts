@@ -28,15 +28,14 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
     if (await serveStatic(dirs, file, res)) return;
     return write(res, text("Not found", 404));
   }
-  const match = app.router.match(method, url.pathname);
+  let match = app.router.match(method, url.pathname);
+  const notFoundPage = !match;
   if (!match) {
     const allowed = app.router.allows(url.pathname);
-    return write(
-      res,
-      allowed.length
-        ? new HttpResponse("Method not allowed", 405, { Allow: allowed.join(", ") })
-        : text("Not found", 404),
-    );
+    if (allowed.length) return write(res, new HttpResponse("Method not allowed", 405, { Allow: allowed.join(", ") }));
+    // The app's own page, when it has one, for a page a reader asked for; anything else gets the short answer.
+    if (!app.notFound || (method !== "GET" && method !== "HEAD")) return write(res, text("Not found", 404));
+    match = { view: app.notFound, params: {}, options: { live: false, csrfExempt: false } };
   }
   let body: Record<string, unknown>;
   try {
@@ -74,6 +73,7 @@ export async function handleRequest(app: App, req: IncomingMessage, res: ServerR
           String(req.headers["accept-language"] ?? ""),
         );
         const response = await withLanguage(language, () => app.runView(match, request));
+        if (notFoundPage && response.status < 400) response.status = 404;
         // A page that loads the client must leave the browser holding the session its socket will use (a redirect
         // loads no page: after a logout it leaves the cookie expired).
         if (session.key === null && response.isHtml && response.status < 300) await session.save({ force: true });

@@ -86,7 +86,7 @@ describe("form drafts", () => {
     const { browser, socket } = await browserWithSocket();
     await socket.call("autosave_form", { form_id: "contact_form", form: draft });
     const [reply] = await socket.call("submit_contact", { form_id: "contact_form", form: draft });
-    expect(visibleText(String(reply!.html))).toBe("Message sent!");
+    expect(visibleText(String(reply!.html))).toBe("Message sent! Send another message");
     expect((await browser.session())?.form_drafts).toEqual({});
     const rows = openSqlite(demo.app.settings.DATABASE_URL)
       .prepare("SELECT name, email, message FROM contact_message")

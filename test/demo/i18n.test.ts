@@ -41,7 +41,7 @@ describe("the language of a page", () => {
     const r = await demo();
     const browser = r.client();
     const page = await browser.request("GET", "/", undefined, { "Accept-Language": "en" });
-    expect(page.text).toContain('<a href="/language/fr?next=/" lang="fr" id="language-fr">French</a>');
+    expect(page.text).toContain('<a href="/language/fr?next=/" lang="fr" id="language-fr" data-next>French</a>');
     const chosen = await browser.get("/language/fr?next=/messages");
     expect(chosen.status).toBe(302);
     expect(chosen.headers.get("location")).toBe("/messages");
