@@ -37,6 +37,8 @@ export const ERRORS = {
   form_submitted: { status: 409, quiet: true },
   draft_too_large: { status: 413, quiet: true },
   outbox_wrong_session: { status: 403, quiet: true },
+  /** A part of the package that needs an optional package (the test kit's DOM) when that package is not installed. */
+  missing_package: { status: 500 },
 } satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERRORS;

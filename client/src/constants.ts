@@ -104,3 +104,5 @@ export const OUTBOX_TTL_MS = 24 * 60 * 60 * 1000;
 export const PAGE_ONLY_FUNCTIONS = [NAVIGATE_FUNCTION, LOAD_DRAFT_FUNCTION];
 /** Field types never drafted. */
 export const UNDRAFTED_TYPES = ["password", "file"];
+/** sessionStorage: the latency `LiveView.enableLatencySim(ms)` adds to every frame, in ms. */
+export const LATENCY_SIM_KEY = "liveview:latency-sim";
