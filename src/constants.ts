@@ -117,3 +117,6 @@ export const SUBMITTED_LATE_MS = 10_000;
 export const FORM_ID_PATTERN = /^[A-Za-z][\w-]{0,63}$/;
 /** Built-in draft forms kept per session; saving one more drops the oldest. */
 export const MAX_DRAFT_FORMS = 50;
+/** The test kit: how long `page.idle()` waits for the client to settle before it fails, and how often it looks. */
+export const TEST_IDLE_TIMEOUT_MS = 10_000;
+export const TEST_IDLE_POLL_MS = 5;

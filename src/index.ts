@@ -8,7 +8,7 @@ export type { Request } from "./server/request.ts";
 export type { View, RouteOptions } from "./server/router.ts";
 
 export { liveviewHandler, liveviewMiddleware, onSessionChange, Registry, registry } from "./live/calls/registry.ts";
-export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/calls/registry.ts";
+export type { Handler, HandlerOptions, HandlerRef, Middleware, SessionReaction } from "./live/calls/registry.ts";
 export { authorize, type Access, type Permission } from "./live/calls/authorize.ts";
 export { send, type SendOptions } from "./live/calls/send.ts";
 export type { Consumer } from "./live/connection/consumer.ts";
