@@ -120,3 +120,5 @@ export const MAX_DRAFT_FORMS = 50;
 /** The test kit: how long `page.idle()` waits for the client to settle before it fails, and how often it looks. */
 export const TEST_IDLE_TIMEOUT_MS = 10_000;
 export const TEST_IDLE_POLL_MS = 5;
+/** The fault proxy: how long a frame picked for reordering waits for the next one before it goes anyway. */
+export const PROXY_REORDER_HOLD_MS = 100;

@@ -8,3 +8,4 @@ export { unlimitedEvents, unlimitedEventsEnv } from "./unlimited-events.ts";
 export { render, cleanup, type RenderOptions } from "./render.ts";
 export { LivePage, type CallContent } from "./live-page.ts";
 export { PageChain } from "./page-chain.ts";
+export { FaultProxy, type Faults, type ProxyStats } from "./fault-proxy.ts";
