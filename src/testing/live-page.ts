@@ -24,6 +24,23 @@ interface LiveViewGlobal {
   readonly idle?: boolean;
 }
 
+/** What the page keeps of a window's localStorage and sessionStorage. */
+interface WebStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+function entries(storage: WebStorage): Map<string, string> {
+  const kept = new Map<string, string>();
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i)!;
+    kept.set(key, storage.getItem(key)!);
+  }
+  return kept;
+}
+
 type PageWindow = BrowserPage["mainFrame"]["window"] & { LiveView?: LiveViewGlobal };
 
 export class LivePage {
@@ -42,7 +59,15 @@ export class LivePage {
     this.clock = new PageClock();
     this.clock.install(window as never);
     this.record.install(window as never);
+    // A browser keeps a tab's storage across reloads (the outbox and a tab's settings live there); happy-dom gives
+    // each new window an empty one.
+    const { localStorage, sessionStorage } = window as { localStorage: WebStorage; sessionStorage: WebStorage };
+    for (const [key, value] of this.stored.local) localStorage.setItem(key, value);
+    for (const [key, value] of this.stored.session) sessionStorage.setItem(key, value);
   };
+
+  /** The tab's storage as the last window left it, for the next window of this page. */
+  private stored = { local: new Map<string, string>(), session: new Map<string, string>() };
 
   get window(): PageWindow {
     return this.browserPage.mainFrame.window as PageWindow;
@@ -129,6 +154,7 @@ export class LivePage {
 
   /** Loads the page again (the client's outbox and drafts carry over in this page's storage). */
   async reload(): Promise<void> {
+    this.stored = { local: entries(this.window.localStorage), session: entries(this.window.sessionStorage) };
     await this.browserPage.goto(this.url);
     await this.idle();
   }
