@@ -122,3 +122,6 @@ export const TEST_IDLE_TIMEOUT_MS = 10_000;
 export const TEST_IDLE_POLL_MS = 5;
 /** The fault proxy: how long a frame picked for reordering waits for the next one before it goes anyway. */
 export const PROXY_REORDER_HOLD_MS = 100;
+/** The test kit's server processes: how long one may take to accept connections, and how often that is tried. */
+export const TEST_PROCESS_START_MS = 20_000;
+export const TEST_PROCESS_PROBE_MS = 20;

@@ -9,3 +9,4 @@ export { render, cleanup, type RenderOptions } from "./render.ts";
 export { LivePage, type CallContent } from "./live-page.ts";
 export { PageChain } from "./page-chain.ts";
 export { FaultProxy, type Faults, type ProxyStats } from "./fault-proxy.ts";
+export { startAppProcess, freePort, type AppProcess, type AppProcessOptions } from "./app-process.ts";
