@@ -3,7 +3,7 @@
 import { message } from "./message";
 import type { Values } from "./form_values";
 import { request } from "./request";
-import { connectionState, unackedCount, type ConnectionState } from "./socket";
+import { connectionState, dropConnection, unackedCount, type ConnectionState } from "./socket";
 import { hasDebounced } from "./debounce";
 import { disableLatencySim, enableLatencySim } from "./latency_sim";
 
@@ -17,6 +17,8 @@ export interface LiveViewApi {
   /** Every frame of this tab waits `ms` (sent and received), across reloads, until `disableLatencySim()`. */
   enableLatencySim(ms: number): void;
   disableLatencySim(): void;
+  /** Drops the socket; the client reconnects and sends again what was not acknowledged (for tests and trials). */
+  dropConnection(): void;
 }
 
 export const api: LiveViewApi = {
@@ -29,4 +31,5 @@ export const api: LiveViewApi = {
   },
   enableLatencySim,
   disableLatencySim,
+  dropConnection,
 };

@@ -45,6 +45,11 @@ export function retarget(to: string): void {
 
 export const connectionState = (): ConnectionState => current;
 export const isOpen = (): boolean => current === "open";
+/** Closes the socket as a lost network would; the client reconnects as after any drop. */
+export function dropConnection(): void {
+  ws?.close();
+}
+
 /** Calls sent or queued and not yet acknowledged. */
 export const unackedCount = (): number => unacked.size;
 

@@ -10,3 +10,5 @@ export { LivePage, type CallContent } from "./live-page.ts";
 export { PageChain } from "./page-chain.ts";
 export { FaultProxy, type Faults, type ProxyStats } from "./fault-proxy.ts";
 export { startAppProcess, freePort, type AppProcess, type AppProcessOptions } from "./app-process.ts";
+export { startTestApp, appFixture, type TestApp } from "./test-app.ts";
+export { waitForIdle, dropConnection, setLatency, type BrowserPageLike } from "./playwright.ts";
