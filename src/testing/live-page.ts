@@ -113,13 +113,16 @@ export class LivePage {
     if (options.idle !== false) await this.idle();
   }
 
-  /** Types `value` into a field: sets it and fires `input` then `change`, as typing and leaving the field do. */
+  /**
+   * Types `value` into a field: sets it and fires `input` then `change`, as typing and leaving the field do. Resolves
+   * once the calls that made are answered; a debounced one still waits out its quiet time (`advance` skips it).
+   */
   async fill(selector: string, value: string): Promise<void> {
     const field = this.element(selector) as unknown as { value: string; dispatchEvent(event: unknown): boolean };
     field.value = value;
     field.dispatchEvent(new this.window.Event("input", { bubbles: true }));
     field.dispatchEvent(new this.window.Event("change", { bubbles: true }));
-    await this.idle();
+    await this.idle({ debounced: false });
   }
 
   /** Submits a form as its submit button would (the client's `submit->page#run` runs; the page is not left). */
@@ -141,10 +144,13 @@ export class LivePage {
     await this.idle();
   }
 
-  /** Lets `ms` of the page's time pass at once: debounces, a draft's quiet time, the reconnect backoff. */
+  /**
+   * Lets `ms` of the page's time pass at once (debounces, a draft's quiet time, the reconnect backoff), then waits
+   * for the calls that made to be answered.
+   */
   async advance(ms: number): Promise<void> {
     this.clock.advance(ms);
-    await this.idle();
+    await this.idle({ debounced: false });
   }
 
   /** Drops the page's socket as a lost network would; the client reconnects by itself. */
@@ -159,10 +165,13 @@ export class LivePage {
     await this.idle();
   }
 
-  /** Resolves when the client is idle: connected, no call waiting out a debounce, in flight or queued. */
-  async idle(options: { timeout?: number } = {}): Promise<void> {
+  /**
+   * Resolves when the client is idle: connected, no call waiting out a debounce (unless `debounced: false`), in
+   * flight or queued.
+   */
+  async idle(options: { timeout?: number; debounced?: boolean } = {}): Promise<void> {
     const deadline = Date.now() + (options.timeout ?? TEST_IDLE_TIMEOUT_MS);
-    while (!this.isIdle()) {
+    while (!this.isIdle(options.debounced !== false)) {
       if (Date.now() > deadline)
         throw new Error(
           `the page at ${this.url} did not settle: connection ${this.window.LiveView?.state ?? "none"}, ` +
@@ -225,9 +234,15 @@ export class LivePage {
     return el;
   }
 
-  private isIdle(): boolean {
+  private isIdle(withDebounced: boolean): boolean {
     const live = this.window.LiveView;
     if (!live) return false;
-    return live.idle ?? live.state === "open";
+    if (withDebounced && live.idle !== undefined) return live.idle;
+    const html = this.document.documentElement;
+    return (
+      live.state === "open" &&
+      !html.hasAttribute("data-liveview-loading") &&
+      (html.getAttribute("data-liveview-outbox") ?? "0") === "0"
+    );
   }
 }
