@@ -36,7 +36,8 @@ async function openPage(target: App | string, path: string, options: RenderOptio
   const { Browser } = await loadDom();
   const app = typeof target === "string" ? options.app : target;
   const base = typeof target === "string" ? target.replace(/\/$/, "") : await baseUrlOf(target);
-  let page: LivePage | undefined;
+  // The page is made from the browser's page, and the browser's settings call back into the page: one holder.
+  const made: { page?: LivePage } = {};
   const browser = new Browser({
     settings: {
       // The page's own scripts are the app's, under test: trusted code, which is what this switch is for.
@@ -44,15 +45,15 @@ async function openPage(target: App | string, path: string, options: RenderOptio
       suppressInsecureJavaScriptEnvironmentWarning: true,
       // Stylesheets and images change nothing a test reads here.
       handleDisabledFileLoadingAsSuccess: true,
-      navigation: { beforeContentCallback: (window) => page?.prepare(window) },
+      navigation: { beforeContentCallback: (window) => made.page?.prepare(window) },
     },
   });
   const browserPage = browser.newPage();
-  page = new LivePage(browserPage, base + path, app);
+  const page = (made.page = new LivePage(browserPage, base + path, app));
   open.add(page);
   const closePage = page.close.bind(page);
   page.close = async () => {
-    open.delete(page!);
+    open.delete(page);
     await closePage();
     await browser.close();
   };
