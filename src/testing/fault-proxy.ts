@@ -14,6 +14,8 @@ export type { Faults } from "./frame-link.ts";
 export interface ProxyStats extends LinkStats {
   connections: number;
   cuts: number;
+  /** Frames swallowed by a half-open link. */
+  held: number;
 }
 
 /** Close codes a peer may not send itself; such a close from the server is passed on as a cut. */
@@ -25,7 +27,7 @@ interface Bridge {
 }
 
 export class FaultProxy {
-  readonly stats: ProxyStats = { frames: 0, dropped: 0, duplicated: 0, reordered: 0, connections: 0, cuts: 0 };
+  readonly stats: ProxyStats = { frames: 0, dropped: 0, duplicated: 0, reordered: 0, connections: 0, cuts: 0, held: 0 };
   private faults: Faults;
   private random: () => number;
   private held = false;
@@ -142,7 +144,11 @@ export class FaultProxy {
     const toServer = link(up);
     const toClient = link(down);
     const pass = (into: FrameLink) => (data: RawData) => {
-      if (this.held || cut) return;
+      if (cut) return;
+      if (this.held) {
+        this.stats.held++;
+        return;
+      }
       into.push(data.toString());
       if (this.cutIn !== null && --this.cutIn <= 0) {
         this.cutIn = null;
