@@ -3,7 +3,7 @@
 
 import { PAGE_ONLY_FUNCTIONS, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
 import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
-import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
+import { forget, keep, noteServerAcks, serverAcksKnown, type OutboxEntry } from "./outbox";
 import { afterLatency } from "./latency_sim";
 
 export type ConnectionState = "connecting" | "open" | "closed";
@@ -33,6 +33,9 @@ export function socketUrl(room: string, token: string | null): string {
 export function connect(to: string, on: Handlers): void {
   url = to;
   handlers = on;
+  // An earlier page of this origin saw this server acknowledge: a cut before this page's first ack must not make
+  // it forget its calls (the outbox's among them) as if the server were one that never acknowledges.
+  acking = serverAcksKnown();
   open();
   // The browser knows before our backoff does that the network is back.
   addEventListener("online", () => current === "closed" && open());

@@ -33,6 +33,7 @@ it("keeps the clicks made while the link was dead", async () => {
   proxy.halfOpen(); // frames vanish, yet the connection looks open
   await page.click("#add", { idle: false });
   await page.click("#add", { idle: false });
+  await proxy.waitFor((stats) => stats.held === 2); // both reached the dead link
   expect(page.document.documentElement.getAttribute("data-liveview-outbox")).toBe("2");
 
   proxy.heal();

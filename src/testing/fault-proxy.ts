@@ -33,6 +33,7 @@ export class FaultProxy {
   private held = false;
   private cutIn: number | null = null;
   private readonly bridges = new Set<Bridge>();
+  private readonly waiters: { test: (stats: ProxyStats) => boolean; resolve: () => void }[] = [];
   private readonly wss = new WebSocketServer({ noServer: true, autoPong: false });
 
   private constructor(
@@ -93,6 +94,20 @@ export class FaultProxy {
     this.held = true;
   }
 
+  /** Resolves once the stats pass `test` (at once if they do): `await proxy.waitFor((s) => s.held >= 2)`. */
+  waitFor(test: (stats: ProxyStats) => boolean): Promise<void> {
+    if (test(this.stats)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ test, resolve }));
+  }
+
+  private counted(): void {
+    for (const waiter of [...this.waiters])
+      if (waiter.test(this.stats)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+  }
+
   /** Sends new connections to another server (one started again on another port). */
   retarget(upstream: string): void {
     this.upstream = upstream.replace(/\/$/, "");
@@ -147,9 +162,11 @@ export class FaultProxy {
       if (cut) return;
       if (this.held) {
         this.stats.held++;
+        this.counted();
         return;
       }
       into.push(data.toString());
+      this.counted();
       if (this.cutIn !== null && --this.cutIn <= 0) {
         this.cutIn = null;
         this.cut();

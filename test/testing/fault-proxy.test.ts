@@ -79,7 +79,7 @@ describe("FaultProxy", () => {
     const client = await connect();
     proxy.halfOpen();
     client.sendRaw(JSON.stringify({ function: "note", data: { word: "lost" }, form: {}, id: "h.1" }));
-    await expect.poll(() => proxy.stats.held).toBe(1);
+    await proxy.waitFor((stats) => stats.held === 1);
     proxy.heal();
     expect(await callAsPage(client, "note", { word: "after" })).toEqual([{ target: "#said", html: "after" }]);
     expect(heard).toEqual(["after"]);

@@ -59,12 +59,15 @@ it("sends the calls a dead link swallowed from the next page, once each", { time
 
   proxy.halfOpen();
   for (let i = 0; i < 5; i++) await page.click(add, { idle: false });
+  await proxy.waitFor((stats) => stats.held === 5);
   expect(page.text("#outbox-count")).toBe("5");
 
-  // The tab is reloaded while the calls wait; the next page takes them over and sends them through faults.
+  // The tab is reloaded while the calls wait; the next page takes them over. Its link is cut after the first of
+  // them, before this page has seen any acknowledgement; then come the faults.
   proxy.heal();
-  proxy.set(FAULTY);
+  proxy.cutAfter(1);
   await page.reload();
+  proxy.set(FAULTY);
   for (let i = 0; i < 6; i++) await page.click(add, { idle: false });
   await page.idle(SETTLE);
   proxy.heal();
