@@ -5,7 +5,8 @@ export default defineConfig({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"], externalConditions: ["source"] } },
   test: {
-    include: ["test/**/*.test.ts"],
+    // The testing guide's examples are tests too (docs/guide/testing.md includes them verbatim).
+    include: ["test/**/*.test.ts", "examples/**/*.test.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -173,3 +173,11 @@ export const DEFAULT_DRAIN_SPREAD_MS = 5_000;
 export const DRAIN_SETTLE_MAX_MS = 15_000;
 /** How long a drained socket's close is awaited (the close frame must reach the client) before it is cut. */
 export const DRAIN_CLOSE_WAIT_MS = 2_000;
+/** The test kit: how long `page.idle()` waits for the client to settle before it fails, and how often it looks. */
+export const TEST_IDLE_TIMEOUT_MS = 10_000;
+export const TEST_IDLE_POLL_MS = 5;
+/** The fault proxy: how long a frame picked for reordering waits for the next one before it goes anyway. */
+export const PROXY_REORDER_HOLD_MS = 100;
+/** The test kit's server processes: how long one may take to accept connections, and how often that is tried. */
+export const TEST_PROCESS_START_MS = 20_000;
+export const TEST_PROCESS_PROBE_MS = 20;

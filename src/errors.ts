@@ -48,6 +48,8 @@ export const ERRORS = {
   upload_not_found: { status: 404, quiet: true },
   upload_busy: { status: 429, quiet: true },
   upload_failed: { status: 500 },
+  /** A part of the package that needs an optional package (the test kit's DOM) when that package is not installed. */
+  missing_package: { status: 500 },
 } satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -15,7 +15,7 @@ export {
   Registry,
   registry,
 } from "./live/calls/registry.ts";
-export type { Handler, HandlerOptions, Middleware, SessionReaction } from "./live/calls/registry.ts";
+export type { Handler, HandlerOptions, HandlerRef, Middleware, SessionReaction } from "./live/calls/registry.ts";
 export { authorize, type Access, type Permission } from "./live/calls/authorize.ts";
 export { send, type SendOptions } from "./live/calls/send.ts";
 export { track, untrack, listPresence } from "./live/presence/track.ts";

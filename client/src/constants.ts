@@ -138,3 +138,5 @@ export const RESYNC_ATTR = "data-liveview-resync";
 export const CONNECT_ATTR = "data-liveview-connect";
 /** After the session ended while the page was leaving: how long the navigation may take before the page reloads. */
 export const SESSION_END_RELOAD_GRACE_MS = 3000;
+/** sessionStorage: the latency `LiveView.enableLatencySim(ms)` adds to every frame, in ms. */
+export const LATENCY_SIM_KEY = "liveview:latency-sim";

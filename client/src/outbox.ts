@@ -63,6 +63,11 @@ function serverAcks(): boolean {
   return localStorage.getItem(SERVER_ACKS_KEY) === "1";
 }
 
+/** Whether a page of this origin saw the server acknowledge a call (false without storage). */
+export function serverAcksKnown(): boolean {
+  return storage() && serverAcks();
+}
+
 /** The stored entries still worth sending; anything malformed is dropped (storage is the user's to edit). */
 function read(): OutboxEntry[] {
   let parsed: unknown;

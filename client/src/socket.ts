@@ -3,9 +3,10 @@
 
 import { PAGE_ONLY_FUNCTIONS, RECONNECT_BASE_MS, RECONNECT_GROWTH, RECONNECT_MAX_MS, UNACKED_KEPT } from "./constants";
 import { CLOSE_SESSION_ENDED, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
-import { forget, keep, noteServerAcks, type OutboxEntry } from "./outbox";
+import { forget, keep, noteServerAcks, serverAcksKnown, type OutboxEntry } from "./outbox";
 import { withResume } from "./replay";
 import { reloadAfterSessionEnd, watchLeaving } from "./session_end_reload";
+import { afterLatency } from "./latency_sim";
 
 export type ConnectionState = "connecting" | "open" | "closed";
 
@@ -35,6 +36,9 @@ export function connect(to: string, on: Handlers): void {
   url = to;
   handlers = on;
   watchLeaving();
+  // An earlier page of this origin saw this server acknowledge: a cut before this page's first ack must not make
+  // it forget its calls (the outbox's among them) as if the server were one that never acknowledges.
+  acking = serverAcksKnown();
   open();
   // The browser knows before our backoff does that the network is back.
   addEventListener("online", () => current === "closed" && open());
@@ -47,12 +51,22 @@ export function retarget(to: string): void {
 
 export const connectionState = (): ConnectionState => current;
 export const isOpen = (): boolean => current === "open";
+/** Closes the socket as a lost network would; the client reconnects as after any drop. */
+export function dropConnection(): void {
+  ws?.close();
+}
+
+/** Calls sent or queued and not yet acknowledged. */
+export const unackedCount = (): number => unacked.size;
 
 /** Sends now, or queues until the next open; frames keep their order. Until acknowledged, the outbox keeps it too. */
 export function send(frame: { id: string; function?: string }, fills?: string): void {
   const text = JSON.stringify(frame);
   const sent = Boolean(ws && current === "open");
-  if (sent) ws!.send(text);
+  if (sent) {
+    const socket = ws!;
+    afterLatency(() => socket.send(text));
+  }
   unacked.set(frame.id, { text, sent });
   if (!PAGE_ONLY_FUNCTIONS.includes(frame.function ?? ""))
     keep({ id: frame.id, text, at: Date.now(), ...(fills ? { fills } : {}) });
@@ -104,16 +118,7 @@ function open(): void {
     }
     setState("open");
   };
-  socket.onmessage = (event) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(String(event.data));
-    } catch {
-      console.error("LiveView: the server sent a frame that is not JSON:", event.data);
-      return;
-    }
-    handlers.message(data);
-  };
+  socket.onmessage = (event) => afterLatency(() => receive(event));
   socket.onclose = (event) => {
     if (ws !== socket) return;
     // Signed out (in this tab or another): what the page shows belongs to a session that is gone.
@@ -122,6 +127,17 @@ function open(): void {
     setState("closed");
     retry = setTimeout(open, backoff(attempt++));
   };
+}
+
+function receive(event: MessageEvent): void {
+  let data: unknown;
+  try {
+    data = JSON.parse(String(event.data));
+  } catch {
+    console.error("LiveView: the server sent a frame that is not JSON:", event.data);
+    return;
+  }
+  handlers.message(data);
 }
 
 function setState(state: ConnectionState): void {

@@ -1,4 +1,4 @@
-// `liveview-node new <folder>`: writes a runnable, tested app (a view, a handler, two templates, a test, a README)
+// `liveview-node new <folder>`: writes a runnable, tested app (a view, a handler, two templates, tests, a README)
 // from the scaffold shipped in the package.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";

@@ -1,11 +1,13 @@
 // The demo's form-draft handlers (the seed guide's) against its templates: autosave, restore, clear, submit.
 
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../../src/deployment.ts";
+import { cleanup, render } from "../../src/testing/index.ts";
 import { visibleText } from "../helpers.ts";
 import { demoForFile } from "./demo.ts";
 
 const demo = demoForFile();
+afterEach(cleanup);
 
 const draft = { name: "Ada", email: "ada@example.com", message: "Hello <there>" };
 
@@ -17,17 +19,15 @@ async function browserWithSocket() {
 
 describe("form drafts", () => {
   it("autosave keeps the draft in the session (a nested change, saved without save()) and the page pre-fills it", async () => {
-    const { browser, socket } = await browserWithSocket();
-    const [status] = await socket.call("autosave_form", { form_id: "contact_form", form: draft });
-    expect(status).toEqual({ target: "#autosave-status", html: '<small class="text-success">✓ Draft saved</small>' });
-    const stored = await browser.session();
-    expect(stored?.form_drafts).toMatchObject({ contact_form: { data: draft } });
+    const page = await render(demo.baseUrl, "/contact", { app: demo.app });
+    for (const [name, value] of Object.entries(draft)) await page.fill(`[name=${name}]`, value);
+    await page.advance(2000); // the fields' autosave debounce
+    expect(page.record.sentTo("#autosave-status").at(-1)).toBe('<small class="text-success">✓ Draft saved</small>');
+    expect(await page.session()).toMatchObject({ form_drafts: { contact_form: { data: draft } } });
 
-    const page = (await browser.get("/contact")).text;
-    expect(page).toContain("You have a saved draft");
-    expect(page).toContain('value="Ada"');
-    expect(page).toContain('value="ada@example.com"');
-    expect(page).toContain(">Hello &lt;there&gt;</textarea>");
+    await page.reload();
+    page.assertSee("You have a saved draft from Ada");
+    expect(Object.keys(draft).map((name) => page.value(`[name=${name}]`))).toEqual(Object.values(draft));
   });
 
   it("accepts form_id inside data, as django-liveview's own client sends it", async () => {

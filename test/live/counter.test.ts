@@ -1,11 +1,13 @@
 // The seed's counter over a real WebSocket, seen again through HTTP and after a restart.
 
 import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render } from "../../src/testing/index.ts";
 import { createSeedApp } from "../fixtures/seed-app.ts";
 import { serve, startSeed, tempDatabaseUrl, visibleText, type Running } from "../helpers.ts";
 
 let running: Running[] = [];
 afterEach(async () => {
+  await cleanup();
   await Promise.all(running.map((r) => r.close()));
   running = [];
 });
@@ -16,14 +18,12 @@ describe("the seed's counter", () => {
   it("counts over the socket, and the page sees the count through the same cookie", async () => {
     const seed = await startSeed();
     running.push(seed);
-    const browser = seed.client();
-    expect(counterOf((await browser.get("/counter")).text)).toBe(0);
-    const socket = await seed.live(browser);
-    const replies = [];
-    for (let i = 0; i < 3; i++) replies.push(...(await socket.call("increment_counter")));
-    expect(replies.map((r) => r.target)).toEqual(["#counter-display", "#counter-display", "#counter-display"]);
-    expect(visibleText(String(replies[2]!.html))).toBe("Counter: 3");
-    expect(counterOf((await browser.get("/counter")).text)).toBe(3);
+    const page = await render(seed.baseUrl, "/counter", { app: seed.app });
+    page.assertSee("Counter: 0");
+    for (let i = 0; i < 3; i++) await page.click("[data-liveview-function=increment_counter]");
+    expect(page.record.sentTo("#counter-display").map(visibleText)).toEqual(["Counter: 1", "Counter: 2", "Counter: 3"]);
+    await page.reload();
+    page.assertSee("Counter: 3");
     expect(counterOf((await seed.client().get("/counter")).text)).toBe(0);
   });
 

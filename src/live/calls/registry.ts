@@ -20,6 +20,16 @@ export type Middleware = (
 /** Runs on every other socket of a session when one of `keys` changed. */
 export type SessionReaction = (consumer: Consumer, changedKeys: string[]) => unknown;
 
+/**
+ * What `liveviewHandler` returns: the handler's name, typed by what a call to it carries (its schema's input), so a
+ * test's `page.call(ref, content)` is checked by the compiler against the handler it calls.
+ */
+export interface HandlerRef<C = unknown> {
+  readonly name: string;
+  /** Never set: carries the content's type. */
+  readonly content?: C;
+}
+
 interface Entry {
   handler: Handler<never>;
   schema: z.ZodType | null;
@@ -123,20 +133,25 @@ export const registry = new Registry();
  * and the handler does not run) and typed by it. With options, `loginRequired` and `permission` say who may
  * call it (checked on every call, against the user of that call), and `schema` is the content's schema.
  */
-export function liveviewHandler(name: string, handler: Handler<Content>): void;
-export function liveviewHandler<S extends z.ZodType>(name: string, schema: S, handler: Handler<z.infer<S>>): void;
+export function liveviewHandler(name: string, handler: Handler<Content>): HandlerRef;
+export function liveviewHandler<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  handler: Handler<z.infer<S>>,
+): HandlerRef<z.input<S>>;
 export function liveviewHandler<S extends z.ZodType>(
   name: string,
   options: HandlerOptions<S> & { schema: S },
   handler: Handler<z.infer<S>>,
-): void;
-export function liveviewHandler(name: string, options: Access, handler: Handler<Content>): void;
+): HandlerRef<z.input<S>>;
+export function liveviewHandler(name: string, options: Access, handler: Handler<Content>): HandlerRef;
 export function liveviewHandler(
   name: string,
   a: Handler<Content> | z.ZodType | HandlerOptions,
   b?: Handler<never>,
-): void {
+): HandlerRef {
   (registry.handler as (name: string, a: unknown, b?: unknown) => Registry)(name, a, b);
+  return { name };
 }
 
 function isSchema(value: object): value is z.ZodType {
