@@ -1,9 +1,10 @@
 // data-liveview-connect="fn": calls fn for each element carrying it once per socket, on the first and on every
-// reconnect, so what a socket holds on the server (a presence entry, a group) is set up again on the new one.
+// reconnect, so what a socket holds on the server (a presence entry, a group) is set up again on the new one. The
+// call goes on that socket only: a lost one is not replayed on the next socket, which makes its own.
 
 import { CONNECT_ATTR, EVENT_PREFIX } from "./constants";
 import type { Behaviour } from "./behaviours";
-import { callFrom } from "./request";
+import { callOnSocket } from "./request";
 import { isOpen } from "./socket";
 
 /** Sockets opened so far, and the one each element was last called for. */
@@ -15,7 +16,7 @@ function call(el: HTMLElement): void {
   const fn = el.getAttribute(CONNECT_ATTR);
   if (!fn || !el.isConnected || calledOn.get(el) === opened) return;
   calledOn.set(el, opened);
-  callFrom(fn, el);
+  callOnSocket(fn, el);
 }
 
 export function startOnConnect(): void {

@@ -4,7 +4,7 @@ import { NAVIGATE_FUNCTION } from "../../src/protocol.ts";
 import { randomHex } from "./room";
 import { startLoading } from "./loading";
 import { messageFor, type Outgoing } from "./message";
-import { isOpen, send } from "./socket";
+import { isOpen, send, sendOnSocket } from "./socket";
 import { webUrl } from "./web_url";
 import { formKeyOf } from "./form_of";
 import { settleAll } from "./form_order";
@@ -21,6 +21,11 @@ export function request(msg: Outgoing, el?: Element, fills?: string): string {
   callSent(id, el, fills !== undefined);
   send({ ...msg, id }, fills);
   return id;
+}
+
+/** Calls `fn` for an element on the open socket alone (see `sendOnSocket`): no loading state, no replay. */
+export function callOnSocket(fn: string, el: HTMLElement): void {
+  sendOnSocket({ ...messageFor(fn, el), id: `${page}.${++lastId}` });
 }
 
 /** Calls `fn` for an element (click, intersection, init, shortcut...) with its data and form values. */

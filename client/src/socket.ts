@@ -73,6 +73,19 @@ export function send(frame: { id: string; function?: string }, fills?: string): 
   if (!acking) forgetSent(UNACKED_KEPT);
 }
 
+/**
+ * Sends on the open socket only, or not at all: for a call that sets up what this socket holds on the server (a
+ * presence entry, a group), which the next socket sets up again itself. It is never queued, replayed or kept in the
+ * outbox, so reconnects over a bad link do not pile such calls up.
+ */
+export function sendOnSocket(frame: { id: string }): boolean {
+  const socket = ws;
+  if (!socket || current !== "open") return false;
+  const text = JSON.stringify(frame);
+  afterLatency(() => socket.send(text));
+  return true;
+}
+
 /** Calls an earlier page of this session left unacknowledged: they go first, on the next open. */
 export function adopt(entries: OutboxEntry[]): void {
   for (const entry of entries) unacked.set(entry.id, { text: entry.text, sent: false });

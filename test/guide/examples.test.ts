@@ -56,7 +56,10 @@ describe("handlers and send (notes.ts)", () => {
     const heard = readerSocket.next((m) => m.target === "#announcement");
     const writerSocket = await notes.live(writer);
     await writerSocket.call("announce", { form: { text: "Lunch is served" } });
-    expect(await heard).toEqual({ target: "#announcement", html: '<p class="announcement">Lunch is served</p>\n' });
+    expect(await heard).toMatchObject({
+      target: "#announcement",
+      html: '<p class="announcement">Lunch is served</p>\n',
+    });
   });
 });
 
@@ -103,11 +106,11 @@ describe("sending from outside a handler (jobs.ts)", () => {
     await watching.call("watch_build", { data: { id: "42" } });
     const passed = watching.next((m) => m.target === "#build-status");
     await buildFinished(notes.app, "42", true);
-    expect(await passed).toEqual({ target: "#build-status", html: "<p class=ok>Build passed</p>" });
+    expect(await passed).toMatchObject({ target: "#build-status", html: "<p class=ok>Build passed</p>" });
     const notices = [watching, other].map((s) => s.next((m) => m.target === "#notice"));
     const missed = other.next((m) => m.target === "#build-status");
     await announceMaintenance(notes.app, 5);
-    expect(await Promise.all(notices)).toEqual([
+    expect(await Promise.all(notices)).toMatchObject([
       { target: "#notice", html: "<p>Maintenance in 5 minutes.</p>" },
       { target: "#notice", html: "<p>Maintenance in 5 minutes.</p>" },
     ]);
