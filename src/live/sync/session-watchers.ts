@@ -59,6 +59,8 @@ export class SessionWatchers {
 
   private onEvent(entry: Watched, event: SessionEvent): void {
     if (event.type === "session.changed") {
+      // The socket that saved is the only one here: it has nothing to re-render, and no batch needs a timer for it.
+      if (entry.consumers.size === 1 && onlyMember(entry.consumers).id === event.origin) return;
       if (!this.registry.reactsTo(event.keys)) return;
       entry.origins.add(event.origin);
       entry.batcher.add(event.keys);
@@ -78,6 +80,10 @@ export class SessionWatchers {
       if (consumer.id !== onlyOrigin) void consumer.enqueue(() => reactToSessionChange(consumer, keys));
     }
   }
+}
+
+function onlyMember<T>(set: Set<T>): T {
+  return set.values().next().value!;
 }
 
 /**
