@@ -2,6 +2,7 @@
 // (Its session's events reach it through SessionWatchers, shared by the session's sockets in this process.)
 
 import { randomUUID } from "node:crypto";
+import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
 import { anonymousUser } from "../../auth/user.ts";
 import { BROADCAST_GROUP, SLOW_READER_CLOSE_MS } from "../../constants.ts";
@@ -99,7 +100,7 @@ export class Consumer {
       const batch = held[0]!;
       try {
         await batch.durable;
-        for (const text of batch.texts) this.write(text);
+        this.writeAll(batch.texts);
       } catch (error) {
         const failure = describeFailure(
           this.runtime.settings,
@@ -124,8 +125,25 @@ export class Consumer {
   private write(text: string): void {
     if (!this.isOpen) return;
     this.cork();
+    this.send(text);
+  }
+
+  /** A batch released by its commit leaves at once, in one system call, without waiting for the turn to end. */
+  private writeAll(texts: string[]): void {
+    const socket = this.corked ? undefined : this.socket();
+    socket?.cork();
+    for (const text of texts) if (this.isOpen) this.send(text);
+    socket?.uncork();
+  }
+
+  private send(text: string): void {
     this.ws.send(text);
     if (this.ws.bufferedAmount > this.runtime.settings.LIVEVIEW_MAX_BUFFERED_BYTES) this.dropSlowReader();
+  }
+
+  /** `_socket` is ws's own name for the connection, stable across its major versions. */
+  private socket(): Socket | undefined {
+    return (this.ws as unknown as { _socket?: Socket })._socket;
   }
 
   /**
@@ -139,13 +157,12 @@ export class Consumer {
   }
 
   /**
-   * Holds this turn's frames (a handler's replies and its ack) and writes them in one system call when the turn
-   * ends; a handler that awaits I/O between two sends still sends the first at once. `_socket` is ws's own name
-   * for the connection, stable across its major versions.
+   * Holds this turn's frames (a handler's replies and its ack, when no commit holds them) and writes them in one
+   * system call when the turn ends; a handler that awaits I/O between two sends still sends the first at once.
    */
   private cork(): void {
     if (this.corked) return;
-    const socket = (this.ws as unknown as { _socket?: import("node:net").Socket })._socket;
+    const socket = this.socket();
     if (!socket) return;
     this.corked = true;
     socket.cork();
