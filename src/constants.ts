@@ -92,6 +92,8 @@ export const SESSION_LOCK_TURN_MS = 1000;
 /** Session key holding the ids of the last messages that changed it: a replay after a reconnect is not applied twice. */
 export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
+/** Language answers remembered (the language each message names, against those available); beyond it, worked out each time. */
+export const LANGUAGE_ANSWERS_KEPT = 1_000;
 /**
  * Sessions this process saved last, kept whole in memory (SQLite with in-process locks): the next handler on one of
  * them skips the read and the parse while nobody else wrote it. Beyond this many, the least recently used go.
