@@ -32,8 +32,6 @@ export class Session {
   private receipt: string | null = null;
   /** Whether the receipt is written even by a save that changes nothing else (a form's call). */
   private receiptAlone = false;
-  /** Keys written by this session's saves so far (what other tabs are told about). */
-  readonly savedKeys = new Set<string>();
   /** Whether any save of this copy reached the store (a forced one may write no key, and still extends expiry). */
   written = false;
 
@@ -220,14 +218,8 @@ export class Session {
     if (this.key === null) this.key = this.host.newKey();
     const base = this.version !== null ? { version: this.version, data: this.data } : undefined;
     this.version = await this.host.persist(this, this.key, { set, deleted, base });
-    for (const [k, value] of snapshots) {
-      this.saved.set(k, value);
-      this.savedKeys.add(k);
-    }
-    for (const k of deleted) {
-      this.saved.delete(k);
-      this.savedKeys.add(k);
-    }
+    for (const [k, value] of snapshots) this.saved.set(k, value);
+    for (const k of deleted) this.saved.delete(k);
     this.written = true;
     this.explicitlyModified = false;
   }

@@ -1,18 +1,16 @@
 // One WebSocket connection: its scope, its groups, and a queue that runs its handlers in arrival order.
 // (Its session's events reach it through SessionWatchers, shared by the session's sockets in this process.)
 
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
-import { anonymousUser } from "../../auth/user.ts";
-import { BROADCAST_GROUP, SLOW_READER_CLOSE_MS } from "../../constants.ts";
+import { BROADCAST_GROUP, CONSUMER_ID_BYTES, SLOW_READER_CLOSE_MS } from "../../constants.ts";
 import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
 import type { JsonObject } from "../../json.ts";
-import { Session } from "../../session/session.ts";
 import { describeFailure } from "../calls/failure-reply.ts";
 import { RateLimit } from "./rate-limit.ts";
 import type { LiveRuntime } from "../runtime.ts";
-import type { Scope } from "./scope.ts";
+import { SocketScope } from "./scope.ts";
 import type { TemplateEnvironment } from "../../templates/environment.ts";
 import { roomGroup, SEND_TYPE } from "../calls/send.ts";
 import { SessionKeepAlive } from "../sync/session-keepalive.ts";
@@ -29,18 +27,24 @@ export interface ConnectionInfo {
 }
 
 export class Consumer {
-  readonly id = randomUUID();
-  readonly scope: Scope;
+  /**
+   * Unique across processes (a session's events carry it, over Redis too, so its own socket is not told of its own
+   * change). One flat string: randomUUID's is built of a dozen pieces, each kept for the socket's life.
+   */
+  readonly id = randomBytes(CONSUMER_ID_BYTES).toString("base64url");
+  readonly scope: SocketScope;
   sessionKey: string | null;
   readonly rateLimit: RateLimit;
-  readonly keepAlive = new SessionKeepAlive(this);
+  /** Only when pongs keep sessions alive (LIVEVIEW_HEARTBEAT_EXTENDS_SESSION): an idle socket carries no more than it needs. */
+  readonly keepAlive: SessionKeepAlive | null;
   /** Set once the peer stopped reading: nothing more is sent, and the socket is on its way out. */
   private dropped = false;
   private queue: Promise<void> = Promise.resolve();
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
   private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
-  private readonly groups = new Set<string>();
+  /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
+  private readonly groups: string[] = [];
   private readonly listener = (message: JsonObject) => {
     if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
   };
@@ -52,14 +56,8 @@ export class Consumer {
   ) {
     this.sessionKey = info.sessionKey;
     this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
-    this.scope = {
-      session: this.noSession(),
-      user: anonymousUser,
-      cookies: info.cookies,
-      headers: info.headers,
-      path: info.path,
-      room: info.room,
-    };
+    this.keepAlive = runtime.settings.LIVEVIEW_HEARTBEAT_EXTENDS_SESSION ? new SessionKeepAlive(this) : null;
+    this.scope = new SocketScope(runtime.sessions, info.cookies, info.headers, info.path, info.room);
   }
 
   /** The app's templates: what a handler of an app with its own registry renders with. */
@@ -178,25 +176,21 @@ export class Consumer {
   }
 
   async groupAdd(group: string): Promise<void> {
-    if (this.groups.has(group)) return;
-    this.groups.add(group);
+    if (this.groups.includes(group)) return;
+    this.groups.push(group);
     await this.runtime.channels.groupAdd(group, this.listener);
   }
 
   async groupDiscard(group: string): Promise<void> {
-    if (!this.groups.delete(group)) return;
+    const index = this.groups.indexOf(group);
+    if (index < 0) return;
+    this.groups.splice(index, 1);
     await this.runtime.channels.groupDiscard(group, this.listener);
-  }
-
-  /** Until a handler loads one, the scope holds an empty session that is never saved. */
-  private noSession(): Session {
-    return new Session(this.runtime.sessions, null, {}, null);
   }
 
   /** The session ended under a running handler: the socket goes on as one that never had a session. */
   async leaveSession(): Promise<void> {
-    this.scope.session = this.noSession();
-    this.scope.user = anonymousUser;
+    this.scope.leaveSession();
     await this.moveToSession(null);
   }
 
@@ -214,7 +208,7 @@ export class Consumer {
 
   async leave(): Promise<void> {
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
-    await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
-    this.groups.clear();
+    const groups = this.groups.splice(0);
+    await Promise.all(groups.map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
   }
 }
