@@ -8,6 +8,7 @@ import { ERRORS } from "../../errors.ts";
 import { parseCookies } from "../../session/cookie.ts";
 import { answerAndClose } from "./answer-and-close.ts";
 import { Consumer, type ConnectionInfo } from "./consumer.ts";
+import { flatString } from "./flat-string.ts";
 import { receive } from "../calls/dispatcher.ts";
 import { Heartbeat } from "./heartbeat.ts";
 import { checkOrigin } from "./origin.ts";
@@ -72,7 +73,13 @@ export class LiveEndpoint {
       );
       return;
     }
-    const info: ConnectionInfo = { cookies, headers: req.headers, path: url.pathname, room, sessionKey };
+    const info: ConnectionInfo = {
+      cookies,
+      headers: req.headers,
+      path: flatString(url.pathname),
+      room: flatString(room),
+      sessionKey,
+    };
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, info));
   }
 
