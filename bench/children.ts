@@ -15,6 +15,12 @@ export interface ChildOptions {
   core: number | null;
   nodeFlags?: string[];
   env?: Record<string, string>;
+  /**
+   * Whether `liveview-node` resolves to its TypeScript sources (the default, for the benchmark's own processes) or,
+   * false, to the compiled dist/ that users install: tsx's transform wraps every closure it creates in a naming
+   * helper, work the published code does not do.
+   */
+  source?: boolean;
 }
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
@@ -40,7 +46,8 @@ export class Child {
 
   /** Spawns the script and resolves once it has said it is ready (with its port, for servers). */
   static start(options: ChildOptions): Promise<Child> {
-    const node = [...(options.nodeFlags ?? []), "--conditions=source", "--import", "tsx", join(here, options.script)];
+    const conditions = options.source === false ? [] : ["--conditions=source"];
+    const node = [...(options.nodeFlags ?? []), ...conditions, "--import", "tsx", join(here, options.script)];
     const [command, args] =
       options.core === null
         ? [process.execPath, node]

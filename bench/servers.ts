@@ -26,11 +26,13 @@ async function start(
   nodeFlags: string[],
   vars: Record<string, string> = {},
 ): Promise<Child> {
+  // The servers run the compiled package (`npm run bench` builds it first), as an application would.
   return Child.start({
     script,
     core: env.pinning?.server ?? null,
     nodeFlags: ["--expose-gc", ...nodeFlags],
     env: { BENCH_HOST: LOOPBACK, ...vars },
+    source: false,
   });
 }
 

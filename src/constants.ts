@@ -92,6 +92,12 @@ export const SESSION_LOCK_TURN_MS = 1000;
 /** Session key holding the ids of the last messages that changed it: a replay after a reconnect is not applied twice. */
 export const RECEIPTS_KEY = "_liveview_receipts";
 export const RECEIPTS_KEPT = 32;
+/** Random bytes drawn from the system at a time for room ids and CSRF masks (see session/random-pool.ts). */
+export const RANDOM_POOL_BYTES = 4096;
+/** Random bytes in a socket's id (16 characters): unique across processes without coordination. */
+export const CONSUMER_ID_BYTES = 12;
+/** Language answers remembered (the language each message names, against those available); beyond it, worked out each time. */
+export const LANGUAGE_ANSWERS_KEPT = 1_000;
 /**
  * Sessions this process saved last, kept whole in memory (SQLite with in-process locks): the next handler on one of
  * them skips the read and the parse while nobody else wrote it. Beyond this many, the least recently used go.

@@ -45,10 +45,11 @@ function findProblem(value: unknown, path: string, seen: Set<object>): string | 
 
 /** Converts every object key, recursively, from camelCase to snake_case (as django-liveview does before dispatch). */
 export function snakeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(snakeKeys);
   if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(snakeKeys);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) setOwn(out, camelToSnake(k), snakeKeys(v));
+  const object = value as Record<string, unknown>;
+  for (const k of Object.keys(object)) setOwn(out, camelToSnake(k), snakeKeys(object[k]));
   return out;
 }
 

@@ -12,7 +12,11 @@ export interface MemoryChannelLayerOptions {
 }
 
 export class MemoryChannelLayer implements ChannelLayer {
-  private readonly groups = new Map<string, Set<GroupListener>>();
+  /**
+   * A group's listeners: most groups (a socket's room, a session with one tab) have one, held as it is; a Set
+   * (a few hundred bytes each, one per socket otherwise) only from the second on.
+   */
+  private readonly groups = new Map<string, GroupListener | Set<GroupListener>>();
   private readonly window: ReplayWindow;
 
   constructor(options: MemoryChannelLayerOptions = {}) {
@@ -20,16 +24,18 @@ export class MemoryChannelLayer implements ChannelLayer {
   }
 
   async groupAdd(group: string, listener: GroupListener): Promise<void> {
-    let members = this.groups.get(group);
-    if (!members) this.groups.set(group, (members = new Set()));
-    members.add(listener);
+    const members = this.groups.get(group);
+    if (members === undefined) this.groups.set(group, listener);
+    else if (members instanceof Set) members.add(listener);
+    else if (members !== listener) this.groups.set(group, new Set([members, listener]));
   }
 
   async groupDiscard(group: string, listener: GroupListener): Promise<void> {
     const members = this.groups.get(group);
-    if (!members) return;
-    members.delete(listener);
-    if (members.size === 0) this.groups.delete(group);
+    if (members instanceof Set) {
+      members.delete(listener);
+      if (members.size === 0) this.groups.delete(group);
+    } else if (members === listener) this.groups.delete(group);
   }
 
   async groupSend(group: string, message: JsonObject): Promise<void> {
@@ -46,7 +52,10 @@ export class MemoryChannelLayer implements ChannelLayer {
 
   /** Hands a message to this process's listeners; shared layers call it for what arrives from elsewhere. */
   deliver(group: string, message: JsonObject, sequence?: Sequence): void {
-    for (const listener of [...(this.groups.get(group) ?? [])]) {
+    const members = this.groups.get(group);
+    if (members === undefined) return;
+    // A copy: a listener may join or leave the group while it hears the message.
+    for (const listener of members instanceof Set ? [...members] : [members]) {
       try {
         listener(message, sequence);
       } catch (error) {

@@ -60,6 +60,9 @@ export function addCatalog(language: string, source: Buffer | string): void {
 /** Languages with a catalog. */
 export const catalogLanguages = (): string[] => [...catalogs.keys()];
 
+/** How many languages have a catalog (it only grows). */
+export const catalogCount = (): number => catalogs.size;
+
 /** The catalog for a language, falling back from "pt-br" to "pt". */
 function catalogFor(language: string): Catalog | undefined {
   const lang = normalizeLanguage(language);

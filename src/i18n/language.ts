@@ -1,7 +1,8 @@
 // The language in force: per request or socket message (AsyncLocalStorage), else LANGUAGE_CODE; and negotiation.
 
 import { AsyncLocalStorage } from "node:async_hooks";
-import { catalogLanguages, normalizeLanguage } from "./catalogs.ts";
+import { LANGUAGE_ANSWERS_KEPT } from "../constants.ts";
+import { catalogCount, catalogLanguages, normalizeLanguage } from "./catalogs.ts";
 
 const active = new AsyncLocalStorage<string>();
 let defaultLanguage = "en-us";
@@ -31,9 +32,26 @@ export function availableLanguages(): string[] {
   return [...new Set([defaultLanguage, ...catalogLanguages()])];
 }
 
+/**
+ * Answers of supportedLanguage for the languages available when they were given (every socket message asks, with
+ * the same few values); a new catalog or default starts it afresh.
+ */
+let answers = { available: "", byWanted: new Map<string, string | null>() };
+
 /** The supported language for a wanted one: exact, or by its base ("fr-ca" → "fr"), or none. */
 export function supportedLanguage(wanted: string | null | undefined): string | null {
   if (!wanted) return null;
+  const available = `${defaultLanguage} ${catalogCount()}`;
+  if (answers.available !== available) answers = { available, byWanted: new Map() };
+  let answer = answers.byWanted.get(wanted);
+  if (answer === undefined) {
+    answer = findSupported(wanted);
+    if (answers.byWanted.size < LANGUAGE_ANSWERS_KEPT) answers.byWanted.set(wanted, answer);
+  }
+  return answer;
+}
+
+function findSupported(wanted: string): string | null {
   const lang = normalizeLanguage(wanted);
   const available = availableLanguages();
   if (available.includes(lang)) return lang;

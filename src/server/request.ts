@@ -1,10 +1,10 @@
 // The request a view receives: path, query, parsed body, cookies, and the session and user it runs with.
 
-import { randomBytes } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { AnyUser } from "../auth/user.ts";
 import { MAX_BODY_BYTES } from "../constants.ts";
 import { ROOM_ID_BYTES } from "../protocol.ts";
+import { pooledRandomHex } from "../session/random-pool.ts";
 import type { Session } from "../session/session.ts";
 import type { App } from "./app.ts";
 
@@ -46,7 +46,7 @@ export function buildRequest(app: App, parts: RequestParts): Request {
 }
 
 function newRoom(): string {
-  return randomBytes(ROOM_ID_BYTES).toString("hex");
+  return pooledRandomHex(ROOM_ID_BYTES);
 }
 
 export class BodyTooLarge extends Error {}

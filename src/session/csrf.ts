@@ -2,6 +2,7 @@
 // Form posts echo a token in their body (or the X-CSRFToken header); sockets present one when they connect.
 
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import { pooledRandomBytes } from "./random-pool.ts";
 import { CSRF_SECRET_BYTES, CSRF_SESSION_KEY } from "../constants.ts";
 import { CSRF_FIELD } from "../protocol.ts";
 import type { JsonObject } from "../json.ts";
@@ -52,7 +53,7 @@ function tokenMatches(secret: string | undefined, token: string): boolean {
 }
 
 function mask(secret: Buffer): string {
-  const pad = randomBytes(secret.length);
+  const pad = pooledRandomBytes(secret.length);
   return Buffer.concat([pad, xor(secret, pad)]).toString("base64url");
 }
 

@@ -9,17 +9,27 @@ export interface SessionLock {
 export class MemorySessionLock implements SessionLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const current = previous.then(fn, fn);
-    const tail = current.catch(() => undefined);
-    this.tails.set(key, tail);
-    try {
-      return await current;
-    } finally {
+  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key);
+    // A free key runs at once; a held one waits for the work before it, however that ended.
+    const current = previous ? previous.then(fn, fn) : start(fn);
+    // Registered before the caller's own await: the key is released before the caller goes on.
+    const release = () => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
+    };
+    const tail: Promise<void> = current.then(release, release);
+    this.tails.set(key, tail);
+    return current;
   }
 
   async close(): Promise<void> {}
+}
+
+/** `fn()`, with a synchronous throw turned into a rejection, as `then` would. */
+function start<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return fn();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

@@ -32,8 +32,6 @@ export class Session {
   private receipt: string | null = null;
   /** Whether the receipt is written even by a save that changes nothing else (a form's call). */
   private receiptAlone = false;
-  /** Keys written by this session's saves so far (what other tabs are told about). */
-  readonly savedKeys = new Set<string>();
   /** Whether any save of this copy reached the store (a forced one may write no key, and still extends expiry). */
   written = false;
 
@@ -143,7 +141,7 @@ export class Session {
   /** The keys whose JSON differs from what was last loaded or saved, and the keys that are gone. */
   changes(): { set: JsonObject; deleted: string[] } {
     const { set, deleted } = this.diff();
-    return { set, deleted };
+    return { set: set ?? record(), deleted };
   }
 
   /**
@@ -152,8 +150,9 @@ export class Session {
    * does not serialise its values a second time.
    */
   private diff(): Diff {
-    const set = record();
-    const snapshots = new Map<string, Snapshot>();
+    // Most diffs find nothing (the save that ends a handler which saved already): nothing is made until a change.
+    let set: JsonObject | null = null;
+    let snapshots: Map<string, Snapshot> | null = null;
     for (const k in this.data) {
       const now = snapshot(this.data[k]!);
       const before = this.saved.get(k);
@@ -162,12 +161,12 @@ export class Session {
           ? before instanceof SavedJson && before.json === now.json
           : before === now && (before !== undefined || this.saved.has(k));
       if (same) continue;
-      set[k] = this.data[k]!;
-      snapshots.set(k, now);
+      (set ??= record())[k] = this.data[k]!;
+      (snapshots ??= new Map()).set(k, now);
     }
     const deleted: string[] = [];
     for (const k of this.saved.keys()) if (!Object.hasOwn(this.data, k)) deleted.push(k);
-    return { set, deleted, snapshots, count: snapshots.size + deleted.length };
+    return { set, deleted, snapshots, count: (snapshots?.size ?? 0) + deleted.length };
   }
 
   /** Whether a message with this id already changed this session (a replay after a reconnect). */
@@ -201,16 +200,19 @@ export class Session {
   }
 
   private async write(force: boolean): Promise<void> {
-    const { set, deleted, snapshots, count } = this.diff();
+    const diff = this.diff();
+    const { deleted, count } = diff;
     if (this.readOnly) {
       if (count > 0 || force) this.assertWritable();
       return;
     }
-    for (const k in set) assertJson(set[k], `session value "${k}"`);
+    for (const k in diff.set) assertJson(diff.set[k], `session value "${k}"`);
     // Never alone for a session not stored yet: a receipt must not create a session nobody holds.
     const alone = this.receipt !== null && this.receiptAlone && this.key !== null;
     const nothing = count === 0;
     if (nothing && !force && !alone && !this.explicitlyModified) return;
+    const set = diff.set ?? record();
+    const snapshots = diff.snapshots ?? new Map<string, Snapshot>();
     if (this.receipt !== null && (!nothing || alone)) {
       const kept = (this.get<string[]>(RECEIPTS_KEY) ?? []).slice(1 - RECEIPTS_KEPT);
       set[RECEIPTS_KEY] = this.data[RECEIPTS_KEY] = [...kept, this.receipt];
@@ -220,14 +222,8 @@ export class Session {
     if (this.key === null) this.key = this.host.newKey();
     const base = this.version !== null ? { version: this.version, data: this.data } : undefined;
     this.version = await this.host.persist(this, this.key, { set, deleted, base });
-    for (const [k, value] of snapshots) {
-      this.saved.set(k, value);
-      this.savedKeys.add(k);
-    }
-    for (const k of deleted) {
-      this.saved.delete(k);
-      this.savedKeys.add(k);
-    }
+    for (const [k, value] of snapshots) this.saved.set(k, value);
+    for (const k of deleted) this.saved.delete(k);
     this.written = true;
     this.explicitlyModified = false;
   }
@@ -272,9 +268,10 @@ function snapshot(value: Json): Snapshot {
 
 /** The changed keys with their new values and snapshots, the deleted keys, and how many keys changed in all. */
 interface Diff {
-  set: JsonObject;
+  /** Null when no key changed. */
+  set: JsonObject | null;
   deleted: string[];
-  snapshots: Map<string, Snapshot>;
+  snapshots: Map<string, Snapshot> | null;
   count: number;
 }
 

@@ -80,7 +80,8 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       }
       checkOutboxEntry(session, content);
       // Before the content is looked at: a caller who may not call the handler learns nothing of what it expects.
-      await authorize(consumer, entry.access);
+      // (Awaited only when there is something to check: every await is a turn of the microtask queue per event.)
+      if (entry.access.loginRequired || entry.access.permission) await authorize(consumer, entry.access);
       for (const middleware of registry.middleware) {
         if ((await middleware(consumer, content, name)) === false) return;
       }
@@ -88,7 +89,7 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
       const formWatch = watchFormCall(session, content);
       // The client sends its page's language with every message: the reply is rendered in it.
       await withLanguage(supportedLanguage(content.lang), () => entry.handler(consumer, input as never));
-      await formWatch?.after();
+      if (formWatch) await formWatch.after();
     });
   } catch (error) {
     const failure = describeFailure(settings, consumer.runtime.logger, error, `handler "${name}" failed`);

@@ -33,13 +33,11 @@ export function parseMessage(frame: string, maxDepth: number): Content {
   const form = isObject(content.form) ? content.form : {};
   // django-liveview's client sends data-liveview-form-id inside data; ours also sends it at the top level.
   const formId = content.form_id ?? data.liveview_form_id;
-  return {
-    ...content,
-    function: content.function,
-    data,
-    form,
-    ...(typeof formId === "string" ? { form_id: formId } : {}),
-  };
+  // `content` is snakeKeys' own copy: completed in place rather than copied once more.
+  content.data = data;
+  content.form = form;
+  if (typeof formId === "string") content.form_id = formId;
+  return content as Content;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -30,6 +30,11 @@ export interface HandlerRef<C = unknown> {
   readonly content?: C;
 }
 
+interface Reaction {
+  keys: ReadonlySet<string>;
+  reaction: SessionReaction;
+}
+
 interface Entry {
   handler: Handler<never>;
   schema: z.ZodType | null;
@@ -49,8 +54,9 @@ export interface HandlerOptions<S extends z.ZodType = z.ZodType> extends Access 
 export class Registry {
   private readonly handlers = new Map<string, Entry>();
   readonly middleware: Middleware[] = [];
-  readonly reactions: { keys: Set<string>; reaction: SessionReaction }[] = [];
-  private readonly answered = new WeakMap<string[], boolean>();
+  private readonly registered: Reaction[] = [];
+  /** Every key some reaction watches: most saves change none of them, and that is answered without a list. */
+  private readonly watchedKeys = new Set<string>();
   /** What each upload name accepts (docs/guide/uploads.md). */
   private readonly uploads = new Map<string, UploadRule>();
 
@@ -101,8 +107,15 @@ export class Registry {
   }
 
   onSessionChange(keys: string | string[], reaction: SessionReaction): this {
-    this.reactions.push({ keys: new Set(Array.isArray(keys) ? keys : [keys]), reaction });
+    const watched = new Set(Array.isArray(keys) ? keys : [keys]);
+    this.registered.push({ keys: watched, reaction });
+    for (const key of watched) this.watchedKeys.add(key);
     return this;
+  }
+
+  /** The session-change reactions, in registration order. */
+  get reactions(): readonly Reaction[] {
+    return this.registered;
   }
 
   get(name: string): Entry | undefined {
@@ -113,15 +126,14 @@ export class Registry {
     return [...this.handlers.keys()].sort();
   }
 
-  /** Whether any reaction watches these keys; remembered per event, which every socket of a session receives. */
-  reactsTo(changed: string[]): boolean {
-    let answer = this.answered.get(changed);
-    if (answer === undefined) this.answered.set(changed, (answer = this.reactionsFor(changed).length > 0));
-    return answer;
+  /** Whether any reaction watches one of these keys (asked once per save, before anything is queued). */
+  reactsTo(changed: readonly string[]): boolean {
+    for (const key of changed) if (this.watchedKeys.has(key)) return true;
+    return false;
   }
 
   reactionsFor(changed: string[]): SessionReaction[] {
-    return this.reactions.filter((r) => changed.some((k) => r.keys.has(k))).map((r) => r.reaction);
+    return this.registered.filter((r) => changed.some((k) => r.keys.has(k))).map((r) => r.reaction);
   }
 }
 

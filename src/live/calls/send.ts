@@ -3,6 +3,7 @@
 import { BROADCAST_GROUP } from "../../constants.ts";
 import type { JsonObject } from "../../json.ts";
 import type { Consumer } from "../connection/consumer.ts";
+import { flatString } from "../connection/flat-string.ts";
 
 export interface SendOptions {
   broadcast?: boolean;
@@ -14,8 +15,9 @@ export interface SendOptions {
 /** The envelope a group carries for a message meant for the browser. */
 export const SEND_TYPE = "liveview.send";
 
+/** Flat: every socket holds its room's group name for as long as it is open. */
 export function roomGroup(room: string): string {
-  return `room_${room}`;
+  return flatString(`room_${room}`);
 }
 
 export async function send(consumer: Consumer, message: JsonObject, options: SendOptions = {}): Promise<void> {

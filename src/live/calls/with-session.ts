@@ -1,6 +1,8 @@
 // Runs a socket's job with the session as stored now, the user it holds, and the socket following key changes.
 
 import { userOf } from "../../auth/login.ts";
+import { anonymousUser } from "../../auth/user.ts";
+import { AUTH_USER_KEY } from "../../constants.ts";
 import { isSessionInterrupted } from "../../errors.ts";
 import type { Session } from "../../session/session.ts";
 import type { Consumer } from "../connection/consumer.ts";
@@ -13,14 +15,17 @@ export async function withSession<T>(
   const { runtime } = consumer;
   const withScope = async (session: Session): Promise<T> => {
     consumer.scope.session = session;
-    consumer.scope.user = await userOf(session, runtime.users);
+    // Only a signed-in session has a user to look up; the anonymous one needs no await.
+    consumer.scope.user = session.has(AUTH_USER_KEY) ? await userOf(session, runtime.users) : anonymousUser;
     return job(session);
   };
   const { sessions } = runtime;
-  const run = options.readOnly ? sessions.read.bind(sessions) : sessions.run.bind(sessions);
+  const runOptions = { origin: consumer.id };
   try {
-    const { result, session } = await run(consumer.sessionKey, withScope, { origin: consumer.id });
-    if (!options.readOnly) await consumer.moveToSession(session.key);
+    const { result, session } = options.readOnly
+      ? await sessions.read(consumer.sessionKey, withScope, runOptions)
+      : await sessions.run(consumer.sessionKey, withScope, runOptions);
+    if (!options.readOnly && session.key !== consumer.sessionKey) await consumer.moveToSession(session.key);
     return result;
   } catch (error) {
     if (isSessionInterrupted(error)) await consumer.leaveSession();

@@ -1,17 +1,16 @@
 // One WebSocket connection: its scope, its groups, and a queue that runs its handlers in arrival order.
 // (Its session's events reach it through SessionWatchers, shared by the session's sockets in this process.)
 
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { Socket } from "node:net";
 import type { WebSocket } from "ws";
-import { anonymousUser } from "../../auth/user.ts";
-import { BROADCAST_GROUP, SLOW_READER_CLOSE_MS } from "../../constants.ts";
+import { BROADCAST_GROUP, CONSUMER_ID_BYTES, SLOW_READER_CLOSE_MS } from "../../constants.ts";
 import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
 import type { JsonObject } from "../../json.ts";
-import { Session } from "../../session/session.ts";
 import { describeFailure } from "../calls/failure-reply.ts";
 import { RateLimit } from "./rate-limit.ts";
 import type { LiveRuntime } from "../runtime.ts";
-import type { Scope } from "./scope.ts";
+import { SocketScope } from "./scope.ts";
 import type { TemplateEnvironment } from "../../templates/environment.ts";
 import { roomGroup, SEND_TYPE } from "../calls/send.ts";
 import { SessionKeepAlive } from "../sync/session-keepalive.ts";
@@ -32,11 +31,16 @@ export interface ConnectionInfo {
 }
 
 export class Consumer {
-  readonly id = randomUUID();
-  readonly scope: Scope;
+  /**
+   * Unique across processes (a session's events carry it, over Redis too, so its own socket is not told of its own
+   * change). One flat string: randomUUID's is built of a dozen pieces, each kept for the socket's life.
+   */
+  readonly id = randomBytes(CONSUMER_ID_BYTES).toString("base64url");
+  readonly scope: SocketScope;
   sessionKey: string | null;
   readonly rateLimit: RateLimit;
-  readonly keepAlive = new SessionKeepAlive(this);
+  /** Only when pongs keep sessions alive (LIVEVIEW_HEARTBEAT_EXTENDS_SESSION): an idle socket carries no more than it needs. */
+  readonly keepAlive: SessionKeepAlive | null;
   /** Set once the peer stopped reading: nothing more is sent, and the socket is on its way out. */
   private dropped = false;
   private queue: Promise<void> = Promise.resolve();
@@ -44,15 +48,17 @@ export class Consumer {
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
   private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
   private heldDone: Promise<void> = Promise.resolve();
-  private readonly groups = new Set<string>();
-  // Replay (issue 19): numbered group messages go through the cursors, once each and in order.
-  private readonly cursors: GroupCursors;
-  private readonly resume: Map<string, ResumePoint>;
-  private readonly leaving: (() => Promise<void>)[] = [];
+  /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
+  private readonly groups: string[] = [];
+  // Replay (issue 19): numbered group messages go through the cursors, once each and in order. Made when the first
+  // numbered message arrives, as are the resume points and the leaving jobs: most sockets never need them.
+  private cursors: GroupCursors | null = null;
+  private readonly resume: Map<string, ResumePoint> | null;
+  private leaving: (() => Promise<void>)[] | null = null;
   /** Draining: frames that arrive now run nothing (unacknowledged, the client sends them again elsewhere). */
   settling = false;
   private readonly listener = (message: JsonObject, sequence?: Sequence) => {
-    if (sequence) this.cursors.receive(message, sequence);
+    if (sequence) this.groupCursors().receive(message, sequence);
     else if (message.type === SEND_TYPE) this.sendJson(message.message as JsonObject);
   };
 
@@ -62,17 +68,10 @@ export class Consumer {
     info: ConnectionInfo,
   ) {
     this.sessionKey = info.sessionKey;
-    this.resume = info.resume ?? new Map();
-    this.cursors = new GroupCursors(runtime.channels, (message) => this.sendJson(message), runtime.logger);
+    this.resume = info.resume ?? null;
     this.rateLimit = new RateLimit(runtime.settings.LIVEVIEW_EVENTS_PER_SECOND, runtime.settings.LIVEVIEW_EVENTS_BURST);
-    this.scope = {
-      session: this.noSession(),
-      user: anonymousUser,
-      cookies: info.cookies,
-      headers: info.headers,
-      path: info.path,
-      room: info.room,
-    };
+    this.keepAlive = runtime.settings.LIVEVIEW_HEARTBEAT_EXTENDS_SESSION ? new SessionKeepAlive(this) : null;
+    this.scope = new SocketScope(runtime.sessions, info.cookies, info.headers, info.path, info.room);
   }
 
   /** The app's templates: what a handler of an app with its own registry renders with. */
@@ -113,7 +112,7 @@ export class Consumer {
       const batch = held[0]!;
       try {
         await batch.durable;
-        for (const text of batch.texts) this.write(text);
+        this.writeAll(batch.texts);
       } catch (error) {
         const failure = describeFailure(
           this.runtime.settings,
@@ -138,8 +137,25 @@ export class Consumer {
   private write(text: string): void {
     if (!this.isOpen) return;
     this.cork();
+    this.send(text);
+  }
+
+  /** A batch released by its commit leaves at once, in one system call, without waiting for the turn to end. */
+  private writeAll(texts: string[]): void {
+    const socket = this.corked ? undefined : this.socket();
+    socket?.cork();
+    for (const text of texts) if (this.isOpen) this.send(text);
+    socket?.uncork();
+  }
+
+  private send(text: string): void {
     this.ws.send(text);
     if (this.ws.bufferedAmount > this.runtime.settings.LIVEVIEW_MAX_BUFFERED_BYTES) this.dropSlowReader();
+  }
+
+  /** `_socket` is ws's own name for the connection, stable across its major versions. */
+  private socket(): Socket | undefined {
+    return (this.ws as unknown as { _socket?: Socket })._socket;
   }
 
   /**
@@ -153,13 +169,12 @@ export class Consumer {
   }
 
   /**
-   * Holds this turn's frames (a handler's replies and its ack) and writes them in one system call when the turn
-   * ends; a handler that awaits I/O between two sends still sends the first at once. `_socket` is ws's own name
-   * for the connection, stable across its major versions.
+   * Holds this turn's frames (a handler's replies and its ack, when no commit holds them) and writes them in one
+   * system call when the turn ends; a handler that awaits I/O between two sends still sends the first at once.
    */
   private cork(): void {
     if (this.corked) return;
-    const socket = (this.ws as unknown as { _socket?: import("node:net").Socket })._socket;
+    const socket = this.socket();
     if (!socket) return;
     this.corked = true;
     socket.cork();
@@ -175,17 +190,21 @@ export class Consumer {
   }
 
   async groupAdd(group: string): Promise<void> {
-    if (this.groups.has(group)) return;
-    this.groups.add(group);
-    const from = this.resume.get(group);
-    if (from) this.cursors.hold(group, from);
-    this.resume.delete(group);
+    if (this.groups.includes(group)) return;
+    this.groups.push(group);
+    const from = this.resume?.get(group);
+    if (from) this.groupCursors().hold(group, from);
+    this.resume?.delete(group);
     try {
       await this.runtime.channels.groupAdd(group, this.listener);
     } finally {
       // Even when joining failed: the messages held meanwhile go out, or a resync.
-      if (from) await this.cursors.catchUp(group);
+      if (from) await this.groupCursors().catchUp(group);
     }
+  }
+
+  private groupCursors(): GroupCursors {
+    return (this.cursors ??= new GroupCursors(this.runtime.channels, (m) => this.sendJson(m), this.runtime.logger));
   }
 
   /** Drain: runs no more frames; resolves once the queued handlers have run and their replies are committed and sent. */
@@ -197,23 +216,19 @@ export class Consumer {
 
   /** Runs when the socket goes (presence untracks it). */
   onLeave(job: () => Promise<void>): void {
-    this.leaving.push(job);
+    (this.leaving ??= []).push(job);
   }
 
   async groupDiscard(group: string): Promise<void> {
-    if (!this.groups.delete(group)) return;
+    const index = this.groups.indexOf(group);
+    if (index < 0) return;
+    this.groups.splice(index, 1);
     await this.runtime.channels.groupDiscard(group, this.listener);
-  }
-
-  /** Until a handler loads one, the scope holds an empty session that is never saved. */
-  private noSession(): Session {
-    return new Session(this.runtime.sessions, null, {}, null);
   }
 
   /** The session ended under a running handler: the socket goes on as one that never had a session. */
   async leaveSession(): Promise<void> {
-    this.scope.session = this.noSession();
-    this.scope.user = anonymousUser;
+    this.scope.leaveSession();
     await this.moveToSession(null);
   }
 
@@ -238,10 +253,12 @@ export class Consumer {
   async leave(): Promise<void> {
     this.runtime.uploads.release(this.id); // uploads (docs/guide/uploads.md): a closed page's stop counting
     await Promise.all(
-      this.leaving.splice(0).map((job) => job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e))),
+      (this.leaving?.splice(0) ?? []).map((job) =>
+        job().catch((e) => this.runtime.logger.error("liveview: leaving failed", e)),
+      ),
     );
     if (this.sessionKey) await this.runtime.watchers.unwatch(this.sessionKey, this);
-    await Promise.all([...this.groups].map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
-    this.groups.clear();
+    const groups = this.groups.splice(0);
+    await Promise.all(groups.map((g) => this.runtime.channels.groupDiscard(g, this.listener)));
   }
 }

@@ -2,12 +2,13 @@
 
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { WebSocketServer } from "ws";
+import { WebSocketServer, type WebSocket } from "ws";
 import { CLOSE_UNSUPPORTED_DATA, RESUME_PARAM, SOCKET_PATH } from "../../protocol.ts";
 import { ERRORS } from "../../errors.ts";
 import { parseCookies } from "../../session/cookie.ts";
 import { answerAndClose } from "./answer-and-close.ts";
-import { Consumer } from "./consumer.ts";
+import { Consumer, type ConnectionInfo } from "./consumer.ts";
+import { flatString } from "./flat-string.ts";
 import { receive } from "../calls/dispatcher.ts";
 import { Heartbeat } from "./heartbeat.ts";
 import { checkOrigin } from "./origin.ts";
@@ -76,28 +77,36 @@ export class LiveEndpoint {
       );
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const consumer = new Consumer(this.runtime, ws, {
-        cookies,
-        headers: req.headers,
-        path: url.pathname,
-        room,
-        sessionKey,
-        resume: parseResume(url.searchParams.get(RESUME_PARAM)),
-      });
-      this.consumers.add(consumer);
-      void consumer.enqueue(() => consumer.join());
-      this.heartbeat.track(ws, () => consumer.keepAlive.onPong());
-      ws.on("message", (data, isBinary) => {
-        // Not a message of this protocol at all: say so in the close, rather than answer frame after frame.
-        if (isBinary) consumer.close(CLOSE_UNSUPPORTED_DATA, "binary frames are not accepted; send JSON text");
-        else if (!consumer.settling) receive(consumer, data.toString("utf8"));
-      });
-      ws.on("error", () => undefined); // a protocol error (e.g. an oversized frame) closes the socket; nothing else to do
-      ws.on("close", () => {
-        this.consumers.delete(consumer);
-        void consumer.enqueue(() => consumer.leave());
-      });
+    const info: ConnectionInfo = {
+      cookies,
+      headers: req.headers,
+      path: flatString(url.pathname),
+      room: flatString(room),
+      sessionKey,
+      // Only a reconnecting client names where it stood; a first socket keeps no map.
+      resume: url.searchParams.has(RESUME_PARAM) ? parseResume(url.searchParams.get(RESUME_PARAM)) : undefined,
+    };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, info));
+  }
+
+  /**
+   * A method of its own so that the socket's listeners, which live as long as it does, hold only the socket and its
+   * consumer: closures made in `accept` would keep the upgrade request, its URL and its first bytes alive with them.
+   */
+  private open(ws: WebSocket, info: ConnectionInfo): void {
+    const consumer = new Consumer(this.runtime, ws, info);
+    this.consumers.add(consumer);
+    void consumer.enqueue(() => consumer.join());
+    this.heartbeat.track(ws, () => consumer.keepAlive?.onPong());
+    ws.on("message", (data, isBinary) => {
+      // Not a message of this protocol at all: say so in the close, rather than answer frame after frame.
+      if (isBinary) consumer.close(CLOSE_UNSUPPORTED_DATA, "binary frames are not accepted; send JSON text");
+      else if (!consumer.settling) receive(consumer, data.toString("utf8"));
+    });
+    ws.on("error", () => undefined); // a protocol error (e.g. an oversized frame) closes the socket; nothing else to do
+    ws.on("close", () => {
+      this.consumers.delete(consumer);
+      void consumer.enqueue(() => consumer.leave());
     });
   }
 

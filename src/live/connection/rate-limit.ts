@@ -4,44 +4,45 @@
 
 export type Verdict = "run" | "refuse" | "close";
 
-/** Holds up to `capacity` tokens, refilled at `perSecond`; each message takes one. */
-class TokenBucket {
-  private tokens: number;
-  private at = performance.now();
+/**
+ * Two token buckets of `capacity` tokens refilled at `perSecond`: each message takes one from the first. Their state
+ * is four numbers on this object, not two objects of their own: every open socket has one.
+ */
+export class RateLimit {
+  private messages: number;
+  private messagesAt: number;
+  /**
+   * Refusals, counted the same way: a client that slows down when told never empties it, a burst of clicks costs a
+   * few error replies, and only a client that keeps sending at more than twice the rate runs out and is closed.
+   */
+  private refusals: number;
+  private refusalsAt: number;
 
   constructor(
     private readonly perSecond: number,
     private readonly capacity: number,
   ) {
-    this.tokens = capacity;
-  }
-
-  take(now: number): boolean {
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.at) * this.perSecond) / 1000);
-    this.at = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
-
-export class RateLimit {
-  private readonly messages: TokenBucket;
-  /**
-   * Refusals, counted the same way: a client that slows down when told never empties it, a burst of clicks costs a
-   * few error replies, and only a client that keeps sending at more than twice the rate runs out and is closed.
-   */
-  private readonly refusals: TokenBucket;
-
-  constructor(perSecond: number, burst: number) {
-    this.messages = new TokenBucket(perSecond, burst);
-    this.refusals = new TokenBucket(perSecond, burst);
+    this.messages = this.refusals = capacity;
+    this.messagesAt = this.refusalsAt = performance.now();
   }
 
   /** For each incoming message: run it, refuse it with an error reply, or close the socket. */
   check(): Verdict {
     const now = performance.now();
-    if (this.messages.take(now)) return "run";
-    return this.refusals.take(now) ? "refuse" : "close";
+    this.messages = this.refill(this.messages, now - this.messagesAt);
+    this.messagesAt = now;
+    if (this.messages >= 1) {
+      this.messages -= 1;
+      return "run";
+    }
+    this.refusals = this.refill(this.refusals, now - this.refusalsAt);
+    this.refusalsAt = now;
+    if (this.refusals < 1) return "close";
+    this.refusals -= 1;
+    return "refuse";
+  }
+
+  private refill(tokens: number, elapsedMs: number): number {
+    return Math.min(this.capacity, tokens + (elapsedMs * this.perSecond) / 1000);
   }
 }

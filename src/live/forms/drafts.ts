@@ -94,5 +94,5 @@ export function registerDrafts(registry: Registry): void {
   ];
   for (const [name, handler] of handlers) if (!registry.get(name)) registry.register(name, null, handler as never);
   if (!registry.reactions.some((r) => r.reaction === tellOtherTabs))
-    registry.reactions.push({ keys: new Set([FORM_DRAFTS_KEY]), reaction: tellOtherTabs });
+    registry.onSessionChange(FORM_DRAFTS_KEY, tellOtherTabs);
 }

@@ -14,7 +14,7 @@ export class SessionKeepAlive {
 
   onPong(): void {
     const { settings, sessions } = this.consumer.runtime;
-    if (!settings.LIVEVIEW_HEARTBEAT_EXTENDS_SESSION || this.consumer.sessionKey === null) return;
+    if (this.consumer.sessionKey === null) return;
     const now = performance.now();
     if (now - this.last < settings.LIVEVIEW_PING_INTERVAL_MS) return;
     this.last = now;

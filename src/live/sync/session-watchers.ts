@@ -13,11 +13,13 @@ import { reactToSessionChange } from "./reactions.ts";
 import type { Registry } from "../calls/registry.ts";
 
 interface Watched {
-  consumers: Set<Consumer>;
+  /** Most often one: an array of one costs a fraction of a Set's memory, and a session rarely has many tabs. */
+  consumers: Consumer[];
   listener: (message: JsonObject) => void;
-  batcher: ChangeBatcher;
+  /** Made at the first change another socket must hear of: most sessions have one socket and never need it. */
+  batcher: ChangeBatcher | null;
   /** The sockets whose saves are in the pending batch: one that alone made every change has nothing to re-render. */
-  origins: Set<string | null>;
+  origins: Set<string | null> | null;
   /** Settles once the channel layer delivers the session's events (a Redis SUBSCRIBE is acknowledged). */
   ready: Promise<void>;
 }
@@ -35,33 +37,38 @@ export class SessionWatchers {
     let entry = this.watched.get(group);
     if (!entry) {
       const created: Watched = {
-        consumers: new Set(),
+        consumers: [],
         listener: (message) => this.onEvent(created, message as unknown as SessionEvent),
-        batcher: new ChangeBatcher((keys) => this.react(created, keys)),
-        origins: new Set(),
+        batcher: null,
+        origins: null,
         ready: Promise.resolve(),
       };
       created.ready = this.channels.groupAdd(group, created.listener);
       this.watched.set(group, (entry = created));
     }
-    entry.consumers.add(consumer);
+    if (!entry.consumers.includes(consumer)) entry.consumers.push(consumer);
     await entry.ready;
   }
 
   async unwatch(key: string, consumer: Consumer): Promise<void> {
     const group = sessionGroup(key);
     const entry = this.watched.get(group);
-    if (!entry?.consumers.delete(consumer) || entry.consumers.size > 0) return;
-    entry.batcher.cancel();
+    const index = entry ? entry.consumers.indexOf(consumer) : -1;
+    if (!entry || index < 0) return;
+    entry.consumers.splice(index, 1);
+    if (entry.consumers.length > 0) return;
+    entry.batcher?.cancel();
     this.watched.delete(group);
     await this.channels.groupDiscard(group, entry.listener);
   }
 
   private onEvent(entry: Watched, event: SessionEvent): void {
     if (event.type === "session.changed") {
+      // The socket that saved is the only one here: it has nothing to re-render, and no batch needs a timer for it.
+      if (entry.consumers.length === 1 && entry.consumers[0]!.id === event.origin) return;
       if (!this.registry.reactsTo(event.keys)) return;
-      entry.origins.add(event.origin);
-      entry.batcher.add(event.keys);
+      (entry.origins ??= new Set()).add(event.origin);
+      (entry.batcher ??= new ChangeBatcher((keys) => this.react(entry, keys))).add(event.keys);
       return;
     }
     for (const consumer of [...entry.consumers]) {
@@ -71,13 +78,17 @@ export class SessionWatchers {
   }
 
   private react(entry: Watched, keys: string[]): void {
-    const origins = entry.origins;
-    entry.origins = new Set();
-    const onlyOrigin = origins.size === 1 ? [...origins][0] : undefined;
+    const origins = entry.origins ?? new Set();
+    entry.origins = null;
+    const onlyOrigin = origins.size === 1 ? onlyMember(origins) : undefined;
     for (const consumer of entry.consumers) {
       if (consumer.id !== onlyOrigin) void consumer.enqueue(() => reactToSessionChange(consumer, keys));
     }
   }
+}
+
+function onlyMember<T>(set: Set<T>): T {
+  return set.values().next().value!;
 }
 
 /**
