@@ -56,7 +56,12 @@ describe("handlers and send (notes.ts)", () => {
     const heard = readerSocket.next((m) => m.target === "#announcement");
     const writerSocket = await notes.live(writer);
     await writerSocket.call("announce", { form: { text: "Lunch is served" } });
-    expect(await heard).toEqual({ target: "#announcement", html: '<p class="announcement">Lunch is served</p>\n' });
+    // Numbered in its group, so a page that was away gets it again when it reconnects.
+    expect(await heard).toEqual({
+      target: "#announcement",
+      html: '<p class="announcement">Lunch is served</p>\n',
+      group_seq: ["broadcast", expect.any(String), expect.any(Number)],
+    });
   });
 });
 
@@ -103,14 +108,20 @@ describe("sending from outside a handler (jobs.ts)", () => {
     await watching.call("watch_build", { data: { id: "42" } });
     const passed = watching.next((m) => m.target === "#build-status");
     await buildFinished(notes.app, "42", true);
-    expect(await passed).toEqual({ target: "#build-status", html: "<p class=ok>Build passed</p>" });
+    expect(await passed).toEqual({
+      target: "#build-status",
+      html: "<p class=ok>Build passed</p>",
+      group_seq: ["build_42", expect.any(String), 1],
+    });
     const notices = [watching, other].map((s) => s.next((m) => m.target === "#notice"));
     const missed = other.next((m) => m.target === "#build-status");
     await announceMaintenance(notes.app, 5);
-    expect(await Promise.all(notices)).toEqual([
-      { target: "#notice", html: "<p>Maintenance in 5 minutes.</p>" },
-      { target: "#notice", html: "<p>Maintenance in 5 minutes.</p>" },
-    ]);
+    const notice = {
+      target: "#notice",
+      html: "<p>Maintenance in 5 minutes.</p>",
+      group_seq: ["broadcast", expect.any(String), expect.any(Number)],
+    };
+    expect(await Promise.all(notices)).toEqual([notice, notice]);
     // The notice went out after the build's news: a socket not watching the build had it first if at all.
     expect(await Promise.race([missed.then(() => "build news"), Promise.resolve("nothing")])).toBe("nothing");
   });
