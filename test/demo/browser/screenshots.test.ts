@@ -31,7 +31,9 @@ const PAGES: { name: string; path: string; signedIn?: boolean; prepare?: (page: 
     name: "board",
     path: "/board",
     signedIn: true,
-    prepare: (page) => page.waitForSelector(".person:text-is('Grace')"),
+    prepare: async (page) => {
+      await page.waitForSelector(".person:text-is('Grace')");
+    },
   },
   {
     name: "contact",
