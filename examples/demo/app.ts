@@ -37,7 +37,7 @@ export async function createDemoApp(options: AppOptions = {}): Promise<App> {
   app
     .get(r.home, views.home, { name: "home" })
     .get(r.counter, views.counter, { name: "counter" })
-    .get(r.board, views.board(app.settings.DATABASE_URL), { name: "board" })
+    .get(r.board, views.board(app), { name: "board" })
     .get(r.contact, views.contact, { name: "contact" })
     .get(r.messages, views.messages(app.settings.DATABASE_URL), { name: "messages" })
     .get(r.files, files, { name: "files" })

@@ -28,8 +28,14 @@ export function listTasks(databaseUrl: string): Promise<Task[]> {
   return query(databaseUrl, "SELECT id, title, author, done FROM board_task ORDER BY id LIMIT ?", [TASKS_SHOWN]);
 }
 
-export async function addTask(databaseUrl: string, title: string, author: string): Promise<void> {
-  await query(databaseUrl, "INSERT INTO board_task (title, author) VALUES (?, ?) RETURNING id", [title, author]);
+/** Adds an open task and returns its id. */
+export async function addTask(databaseUrl: string, title: string, author: string): Promise<number> {
+  const [row] = await query<{ id: number }>(
+    databaseUrl,
+    "INSERT INTO board_task (title, author) VALUES (?, ?) RETURNING id",
+    [title, author],
+  );
+  return Number(row!.id);
 }
 
 /** Flips a task between open and done; false when no task has that id (someone cleared it meanwhile). */
@@ -37,6 +43,8 @@ export async function toggleTask(databaseUrl: string, id: number): Promise<boole
   return (await query(databaseUrl, "UPDATE board_task SET done = 1 - done WHERE id = ? RETURNING id", [id])).length > 0;
 }
 
-export async function clearDoneTasks(databaseUrl: string): Promise<number> {
-  return (await query(databaseUrl, "DELETE FROM board_task WHERE done = 1 RETURNING id")).length;
+/** Removes the done tasks and returns their ids. */
+export async function clearDoneTasks(databaseUrl: string): Promise<number[]> {
+  const rows = await query<{ id: number }>(databaseUrl, "DELETE FROM board_task WHERE done = 1 RETURNING id");
+  return rows.map((r) => Number(r.id));
 }

@@ -1,8 +1,9 @@
 // The demo's pages: each reads the session as the seed guide's views do.
 
 import { authenticateAndLogin } from "./accounts.ts";
-import { gettext, logout, redirect, render, supportedLanguage, type Request } from "liveview-node";
+import { gettext, logout, redirect, render, supportedLanguage, type App, type Request } from "liveview-node";
 import { boardView, taskFormContext } from "./board-context.ts";
+import { BOARD_TOPIC, whoIsHere } from "./board-presence.ts";
 import { ContactForm } from "./contact-form.ts";
 import { listContacts } from "./contact-messages.ts";
 import { CONTACT_FORM_ID, draftNotice } from "./draft-notice.ts";
@@ -20,11 +21,15 @@ export function contact(request: Request) {
   return render(request, "contact.html", { form, ...draftNotice(draft), form_id: CONTACT_FORM_ID });
 }
 
-/** The shared board: everyone's tasks, with this browser's filter and the name it last added a task under. */
-export const board = (databaseUrl: string) => async (request: Request) =>
+/**
+ * The shared board: everyone's tasks, with this browser's filter and the name it last added a task under, and who
+ * is on the board already (this page's own socket tracks itself once it opens).
+ */
+export const board = (app: App) => async (request: Request) =>
   render(request, "board.html", {
-    ...(await boardView(databaseUrl, request.session, request.user)),
+    ...(await boardView(app.settings.DATABASE_URL, request.session, request.user)),
     ...taskFormContext(request.session, request.user),
+    ...whoIsHere(await app.presence.list(BOARD_TOPIC)),
   });
 
 /** Any path no route matches: the demo's own page, in its design, with the nav to find the way back. */

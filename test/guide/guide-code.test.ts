@@ -1,6 +1,6 @@
 // The guide's code is the examples' code: every fenced block that names its file (`<!-- code: path -->` on the line
-// before it) is found, as it stands, in that file, and the files are ones the tests run. On the pages checked here,
-// every block of code names its file.
+// before it, or `file=path` after the fence's language) is found, as it stands, in that file, and the files are ones
+// the tests run. On the pages checked here, every block of code names its file.
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,11 +9,15 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(import.meta.dirname, "../..");
 const GUIDE = join(ROOT, "docs/guide");
 const MARKER = /^<!-- code: (\S+) -->$/;
+/** A fence's opening line: its language, then maybe more words (`file=path` names the block's file). */
+const FENCE = /^```(\w*)(?:\s+(.*))?$/;
+const FILE_WORD = /(?:^|\s)file=(\S+)/;
 /** Languages that are code from a file; a `sh` block is a command to type, and `text` is output. */
 const CODE_LANGUAGES = new Set(["ts", "js", "html", "css"]);
 /**
- * Pages written before this rule, whose blocks are shortened excerpts of the demo's code: their blocks are checked
- * when they carry a marker, and are not yet required to.
+ * Pages with blocks that are not from a file the tests run: shortened excerpts of the demo's code (forms,
+ * session-state, templates), a Playwright Test fixture (testing: that runner is not installed here), a storage
+ * sketch for S3 (uploads). Their blocks are checked when they name a file, and are not all required to.
  */
 const EXCERPT_PAGES = new Set(["forms.md", "session-state.md", "templates.md", "testing.md", "uploads.md"]);
 
@@ -29,15 +33,15 @@ function blocks(page: string): Block[] {
   const lines = readFileSync(join(GUIDE, page), "utf8").split("\n");
   const found: Block[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)$/.exec(lines[i]!);
+    const open = FENCE.exec(lines[i]!);
     if (!open) continue;
     const end = lines.indexOf("```", i + 1);
-    const marker = MARKER.exec(lines[i - 1] ?? "");
+    const named = MARKER.exec(lines[i - 1] ?? "") ?? FILE_WORD.exec(open[2] ?? "");
     found.push({
       page,
       line: i + 1,
       language: open[1]!,
-      source: marker ? marker[1]! : null,
+      source: named ? named[1]! : null,
       text: lines.slice(i + 1, end).join("\n"),
     });
     i = end;
@@ -67,7 +71,7 @@ describe("the guide's code", () => {
 
   it("takes code only from files a test runs: the examples and the generated app", () => {
     const sources = new Set(all.flatMap((b) => (b.source ? [b.source] : [])));
-    const outside = [...sources].filter((s) => !/^(examples\/(demo|guide)|scaffold)\//.test(s));
+    const outside = [...sources].filter((s) => !/^(examples\/(demo|guide|testing)|scaffold)\//.test(s));
     expect(outside).toEqual([]);
   });
 });

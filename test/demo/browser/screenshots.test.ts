@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USER } from "../../../examples/demo/accounts.ts";
 import { demoInBrowser, openPage } from "../../browser/browser.ts";
 
@@ -26,7 +26,15 @@ const WIDTHS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, hei
 const PAGES: { name: string; path: string; signedIn?: boolean; prepare?: (page: Page) => Promise<void> }[] = [
   { name: "home", path: "/" },
   { name: "counter", path: "/counter" },
-  { name: "board", path: "/board", signedIn: true },
+  // Seen by the signed-in user while the visitor who seeded it is still on the board: presence shows both.
+  {
+    name: "board",
+    path: "/board",
+    signedIn: true,
+    prepare: async (page) => {
+      await page.waitForSelector(".person:text-is('Grace')");
+    },
+  },
   {
     name: "contact",
     path: "/contact",
@@ -43,7 +51,15 @@ const PAGES: { name: string; path: string; signedIn?: boolean; prepare?: (page: 
   { name: "not-found", path: "/no-such-page" },
 ];
 
-async function seed(context: BrowserContext, baseUrl: string): Promise<void> {
+/** A small text file, as a browser hands it to the page. */
+const textFile = (name: string, line: string, times: number) => ({
+  name,
+  mimeType: "text/plain",
+  buffer: Buffer.from(line.repeat(times)),
+});
+
+/** Seeds every page by clicking, and leaves the visitor on the board (returned, to close at the end). */
+async function seed(context: BrowserContext, baseUrl: string): Promise<Page> {
   const page = await openPage(context, baseUrl + "/counter");
   for (let i = 1; i <= 3; i++) {
     await page.click("button[data-liveview-function=increment_counter]");
@@ -51,6 +67,9 @@ async function seed(context: BrowserContext, baseUrl: string): Promise<void> {
   }
   await page.goto(baseUrl + "/board");
   await page.waitForSelector("html[data-liveview-connection=open]");
+  // The first task carries an attachment, uploaded before it is added.
+  await page.setInputFiles("#task-file", textFile("release-plan.txt", "1. Freeze. 2. Tag. 3. Announce.\n", 200));
+  await page.waitForSelector("#attachment-pending");
   for (const title of ["Write the release notes", "Review the session store", "Book the meeting room"]) {
     await page.fill("#task-title", title);
     await page.fill("#task-author", "Grace");
@@ -73,7 +92,16 @@ async function seed(context: BrowserContext, baseUrl: string): Promise<void> {
     await page.click("#send-another");
     await page.waitForSelector("#contact_form");
   }
-  await page.close();
+  await page.goto(baseUrl + "/files");
+  await page.waitForSelector("html[data-liveview-connection=open]");
+  await page.setInputFiles("#file-input", [
+    textFile("meeting-notes.txt", "Agreed: ship on Friday.\n", 3000),
+    textFile("todo.txt", "- water the plants\n", 40),
+  ]);
+  await page.waitForSelector("#file-list tr[data-key] >> nth=1");
+  await page.goto(baseUrl + "/board");
+  await page.waitForSelector("html[data-liveview-connection=open]");
+  return page;
 }
 
 async function signIn(context: BrowserContext, baseUrl: string): Promise<void> {
@@ -86,13 +114,15 @@ async function signIn(context: BrowserContext, baseUrl: string): Promise<void> {
 
 describe("screenshots of the demo", () => {
   const contexts = {} as { visitor: BrowserContext; member: BrowserContext };
+  let onTheBoard: Page;
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     contexts.visitor = await env.browser.newContext({ viewport: WIDTHS.desktop });
-    await seed(contexts.visitor, env.demo.baseUrl);
+    onTheBoard = await seed(contexts.visitor, env.demo.baseUrl);
     contexts.member = await env.browser.newContext({ viewport: WIDTHS.desktop });
     await signIn(contexts.member, env.demo.baseUrl);
   }, SEED_TIMEOUT_MS);
+  afterAll(() => onTheBoard.close());
 
   const cases = PAGES.flatMap((shot) => Object.entries(WIDTHS).map(([label, viewport]) => ({ shot, label, viewport })));
   it.each(cases)("$shot.name at $viewport.width px, without a script error", async ({ shot, label, viewport }) => {
