@@ -58,6 +58,8 @@ export function dropConnection(): void {
 
 /** Calls sent or queued and not yet acknowledged. */
 export const unackedCount = (): number => unacked.size;
+/** Whether call `id` still waits for its ack (it goes again on the next socket). */
+export const isUnacked = (id: string): boolean => unacked.has(id);
 
 /** Sends now, or queues until the next open; frames keep their order. Until acknowledged, the outbox keeps it too. */
 export function send(frame: { id: string; function?: string }, fills?: string): void {
@@ -78,12 +80,13 @@ export function adopt(entries: OutboxEntry[]): void {
   for (const entry of entries) unacked.set(entry.id, { text: entry.text, sent: false });
 }
 
-/** The server has handled call `id`; it will not be sent again. */
-export function acknowledged(id: string): void {
+/** The server has handled call `id`; it will not be sent again. False when it was acknowledged before (a copy). */
+export function acknowledged(id: string): boolean {
   acking = true;
   noteServerAcks();
-  unacked.delete(id);
+  const waited = unacked.delete(id);
   forget(id);
+  return waited;
 }
 
 /** Whether this server was seen acknowledging calls (django-liveview's never does). */
