@@ -52,7 +52,9 @@ describe("the heartbeat", () => {
     await new Promise<void>((resolve, reject) => {
       let pings = 0;
       socket.ws.on("ping", () => ++pings === PINGS && resolve());
-      socket.ws.once("close", (code) => reject(new Error(`the answering socket was cut (${code}) after ${pings} pings`)));
+      socket.ws.once("close", (code) =>
+        reject(new Error(`the answering socket was cut (${code}) after ${pings} pings`)),
+      );
     });
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
     expect(await socket.call("ping_me")).toEqual([{ pong: true }]);
