@@ -40,6 +40,11 @@ export const ACTION_RESYNC = "resync";
 export const ACTION_PRESENCE_DIFF = "presence_diff";
 /** The key of an acknowledgement, `{"ack": <message id>}`, sent once a call with an `id` has finished. */
 export const ACK_KEY = "ack";
+/**
+ * On the ack of a call the session already holds a receipt for (`{"ack": id, "replayed": true}`): it ran on an
+ * earlier socket, whose replies may have been lost with it, so the page renders again what depends on the session.
+ */
+export const ACK_REPLAYED_KEY = "replayed";
 
 /** Distinct keys whose snake_case form is remembered (beyond it, converted each time). */
 const SNAKE_CASE_MEMO = 10_000;

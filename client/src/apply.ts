@@ -1,5 +1,6 @@
 // Applies one server message: acknowledgement, error, action, HTML update with url/title/scroll.
 
+import { ACK_REPLAYED_KEY, ACTION_RESYNC } from "../../src/protocol.ts";
 import { runAction } from "./actions";
 import { emit } from "./events";
 import { endLoading } from "./loading";
@@ -18,14 +19,17 @@ export interface Incoming extends RenderMessage {
   action?: string;
   error?: string;
   ack?: string | number;
+  [ACK_REPLAYED_KEY]?: boolean;
 }
 
 export function applyMessage(msg: Incoming): void {
   if (!noteSequence(msg)) return; // a group message applied already
   if (msg.ack !== undefined) {
     endLoading(String(msg.ack));
-    acknowledged(String(msg.ack));
+    const waited = acknowledged(String(msg.ack));
     callAcked(String(msg.ack));
+    // Applied on an earlier socket, whose replies may have been lost with it: render again from the session.
+    if (waited && msg[ACK_REPLAYED_KEY] === true) runAction({ action: ACTION_RESYNC, [ACK_REPLAYED_KEY]: msg.ack });
   }
   if (msg.error) {
     console.error("LiveView:", msg.error, msg);

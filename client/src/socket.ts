@@ -91,12 +91,13 @@ export function adopt(entries: OutboxEntry[]): void {
   for (const entry of entries) unacked.set(entry.id, { text: entry.text, sent: false });
 }
 
-/** The server has handled call `id`; it will not be sent again. */
-export function acknowledged(id: string): void {
+/** The server has handled call `id`; it will not be sent again. False when it was acknowledged before (a copy). */
+export function acknowledged(id: string): boolean {
   acking = true;
   noteServerAcks();
-  unacked.delete(id);
+  const waited = unacked.delete(id);
   forget(id);
+  return waited;
 }
 
 /** Whether this server was seen acknowledging calls (django-liveview's never does). */

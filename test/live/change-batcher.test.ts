@@ -1,34 +1,46 @@
-// Other tabs' changes reach a socket's reactions at once, and bursts are merged into one trailing run.
+// Other tabs' changes reach a socket's reactions at once, and bursts are merged into one trailing run. On fake
+// timers (setTimeout and performance.now): what happens within the interval does not depend on how busy the machine
+// is, and the trailing run's moment is checked exactly.
 
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChangeBatcher } from "../../src/live/sync/change-batcher.ts";
 
+const INTERVAL_MS = 40;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe("ChangeBatcher", () => {
-  it("runs the first change at once and merges a burst into one trailing run with every key", async () => {
+  it("runs the first change at once and merges a burst into one trailing run with every key", () => {
     const runs: string[][] = [];
-    let trailing!: () => void;
-    const trailed = new Promise<void>((resolve) => (trailing = resolve));
-    const batcher = new ChangeBatcher((keys) => {
-      runs.push(keys);
-      if (runs.length === 2) trailing();
-    }, 40);
+    const batcher = new ChangeBatcher((keys) => runs.push(keys), INTERVAL_MS);
     batcher.add(["counter"]);
     expect(runs).toEqual([["counter"]]);
     batcher.add(["counter"]);
+    vi.advanceTimersByTime(INTERVAL_MS / 2);
     batcher.add(["form_drafts"]);
     batcher.add(["counter"]);
+    vi.advanceTimersByTime(INTERVAL_MS / 2 - 1);
     expect(runs).toHaveLength(1);
-    await trailed;
+    vi.advanceTimersByTime(1);
     expect(runs).toEqual([["counter"], ["counter", "form_drafts"]]);
+    // A change a whole interval after the last run reacts at once again.
+    vi.advanceTimersByTime(INTERVAL_MS);
+    batcher.add(["a"]);
+    expect(runs).toEqual([["counter"], ["counter", "form_drafts"], ["a"]]);
   });
 
-  it("runs nothing after cancel", async () => {
+  it("runs nothing after cancel", () => {
     const runs: string[][] = [];
     const batcher = new ChangeBatcher((keys) => runs.push(keys), 10);
     batcher.add(["a"]);
     batcher.add(["b"]);
     batcher.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    vi.advanceTimersByTime(100);
     expect(runs).toEqual([["a"]]);
   });
 });

@@ -37,9 +37,9 @@ it(
 );
 
 // Found by the test above: a reply lost with its connection is not sent again. The call is replayed on the next
-// connection and the server, holding its receipt, acknowledges it without running it, so the page keeps showing an
-// older count until something else updates it. This test says what a user should see; it fails until that is fixed.
-it.fails("the page itself shows the last count, without a reload", { timeout: 90_000 }, async () => {
+// connection and the server, holding its receipt, does not run it again; its ack says so ("replayed"), and the page
+// renders its <main> again from the session, so it shows the last count without a reload.
+it("the page itself shows the last count, without a reload", { timeout: 90_000 }, async () => {
   const page = await render(proxy.url, "/counter/", { app: demo.app });
   await page.click("[data-liveview-function=increment_counter]");
   proxy.set({ drop: 0.3, duplicate: 0.3, jitter: 200, seed: 7 });

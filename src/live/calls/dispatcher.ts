@@ -7,6 +7,7 @@ import { LiveViewError } from "../../errors.ts";
 import { supportedLanguage, withLanguage } from "../../i18n/language.ts";
 import type { JsonObject } from "../../json.ts";
 import { authorize } from "./authorize.ts";
+import { callAck } from "./call-ack.ts";
 import type { Consumer } from "../connection/consumer.ts";
 import type { Content } from "./content.ts";
 import { describeFailure } from "./failure-reply.ts";
@@ -63,6 +64,7 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
   const { registry, settings } = consumer.runtime;
   // A Map of registered names: `__proto__`, `toString` or `a.b` name nothing, as any other unregistered name.
   const entry = registry.get(name);
+  let replayed = false;
   try {
     if (!entry) {
       // The list of handlers helps while developing; in production it would map the attack surface for anyone.
@@ -73,7 +75,10 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
     await withSession(consumer, async (session) => {
       // String ids are unique per page (ours: "<page>.<n>"): a message the session already recorded is a replay.
       if (typeof content.id === "string") {
-        if (session.hasReceipt(content.id)) return;
+        if (session.hasReceipt(content.id)) {
+          replayed = true;
+          return;
+        }
         // A form's calls (a submit may change only the database) are recorded even when the session is unchanged;
         // not the built-in draft load every draft form makes when it appears, which only reads.
         session.recordReceipt(content.id, { alone: content.form_id !== undefined && name !== LOAD_DRAFT_FUNCTION });
@@ -96,7 +101,7 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
     consumer.sendJson({ error: `Handler error: ${failure.text}`, function: name, ...failure.fields });
     consumer.runtime.onError?.(error, { handler: name });
   } finally {
-    if (content.id !== undefined) consumer.sendJson({ ack: content.id });
+    if (content.id !== undefined) consumer.sendJson(callAck(content.id, replayed));
   }
 }
 
