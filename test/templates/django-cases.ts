@@ -454,8 +454,10 @@ export const ROUTES: Record<string, string> = {
   home: "",
   message: "messages/<id>/",
   counter: "counter",
+  board: "board",
   contact: "contact",
   messages: "messages",
+  files: "files",
   set_language: "language/<code>",
 };
 
@@ -472,6 +474,25 @@ const contactForm = {
 const messages = [
   { id: 1, name: XSS, email: "a@example.com", website: "https://example.com/?q=<x>", message: "Hello\nthere" },
   { id: 2, name: "Zoe", email: "z@example.com", website: "", message: "" },
+];
+
+const boardTasks = [
+  { id: 1, title: XSS, done: false, author: "Ada", attachment: { name: "notes.txt", size: 2100 } },
+  { id: 2, title: "Review the session store", done: true, author: "", attachment: null },
+];
+const uploadedFiles = [
+  {
+    key: "k1",
+    name: "meeting <notes>.txt",
+    size: 71_987,
+    sha256: "28f42e1a89684939c83bf81c9f0021f699937ced139593fc5c5288805cea3387",
+  },
+  {
+    key: "k2",
+    name: "todo.txt",
+    size: 760,
+    sha256: "8950ab8cd5dfa1b0197daa8ece6c71d2cbcf4e9e6fc911289739a4af57100051",
+  },
 ];
 
 /** The demo's own templates, each page signed in and out, in English and in French. */
@@ -503,6 +524,39 @@ export const DEMO_CASES: Case[] = ["en", "fr"].flatMap((lang) => [
     { ...page("/contact", anonymous), form: {}, has_draft: false, draft_name: "", form_id: "contact_form" },
     { lang },
   ),
+  c(
+    `demo board with tasks, people and an attachment (${lang})`,
+    '{% include "board.html" %}',
+    {
+      ...page("/board", signedIn),
+      tasks: boardTasks,
+      filter: "open",
+      filters: [
+        { value: "all", label: "All" },
+        { value: "open", label: "Open" },
+        { value: "done", label: "Done" },
+      ],
+      form: { title: field("", ["This field is required."]), author: field('Grace "G"') },
+      attachment: { name: "plan <v2>.pdf", size: 123456 },
+      you: null,
+      others: ["Ada", XSS],
+    },
+    { lang },
+  ),
+  c(
+    `demo board, empty, signed out (${lang})`,
+    '{% include "board.html" %}',
+    { ...page("/board", anonymous), tasks: [], filter: "all", filters: [], form: {}, attachment: null, others: [] },
+    { lang },
+  ),
+  c(
+    `demo files (${lang})`,
+    '{% include "files.html" %}',
+    { ...page("/files", anonymous), files: uploadedFiles },
+    { lang },
+  ),
+  c(`demo files, none (${lang})`, '{% include "files.html" %}', { ...page("/files", signedIn), files: [] }, { lang }),
+  c(`demo not found (${lang})`, '{% include "404.html" %}', page("/no-such-page", anonymous), { lang }),
   c(
     `demo messages, signed in (${lang})`,
     '{% include "messages.html" %}',

@@ -1,13 +1,15 @@
 // Number and date filters: floatformat, filesizeformat, date and time (Django's format characters).
 
 import { DATE_FORMAT, formatDate, NAMED_FORMATS, TIME_FORMAT, toDate } from "../date-format.ts";
-import type { Library } from "../library.ts";
+import { gettext, ngettext } from "../../i18n/catalogs.ts";
+import type { FilterInfo, Library } from "../library.ts";
 import { pyStr } from "../python.ts";
 import { pyInt } from "./lists.ts";
 
 const DEFAULT_FLOAT_PRECISION = -1;
 const BYTES_PER_KB = 1024;
-const SIZE_UNITS = ["KB", "MB", "GB", "TB", "PB"];
+/** Django's message ids for each unit, so a catalog translates them as Django's own does ("%s KB" is "%s Kio" in French). */
+const SIZE_UNITS = ["%s KB", "%s MB", "%s GB", "%s TB", "%s PB"];
 
 /** Rounds a decimal string half away from zero to `places` digits, on its digits (not binary floats). */
 function roundDecimal(text: string, places: number): string {
@@ -49,22 +51,25 @@ function floatformat(value: unknown, arg: unknown = DEFAULT_FLOAT_PRECISION): st
   return out;
 }
 
-function filesizeformat(value: unknown): string {
+function filesizeformat(value: unknown, _arg: unknown, info?: FilterInfo): string {
+  const language = info?.context.language ?? "";
   const bytes = typeof value === "number" ? value : Number(pyStr(value));
-  if (!Number.isFinite(bytes)) return "0 bytes";
+  const count = (n: number) => ngettext(language, "%(size)d byte", "%(size)d bytes", n).replace("%(size)d", String(n));
+  if (!Number.isFinite(bytes)) return count(0).replace(/ /g, "\u00a0");
   const negative = bytes < 0;
   let size = Math.abs(bytes);
   let out: string;
-  if (size < BYTES_PER_KB) out = size === 1 ? "1 byte" : `${Math.trunc(size)} bytes`;
+  if (size < BYTES_PER_KB) out = count(Math.trunc(size));
   else {
     let unit = -1;
     while (size >= BYTES_PER_KB && unit < SIZE_UNITS.length - 1) {
       size /= BYTES_PER_KB;
       unit++;
     }
-    out = `${floatformat(size, 1)}\u00a0${SIZE_UNITS[unit]}`;
+    out = gettext(language, SIZE_UNITS[unit]!).replace("%s", floatformat(size, 1));
   }
-  if (size < BYTES_PER_KB && !out.includes("\u00a0")) out = out.replace(" ", "\u00a0");
+  // Django keeps the number and its unit together: every space becomes a no-break space.
+  out = out.replace(/ /g, "\u00a0");
   return negative ? `-${out}` : out;
 }
 
@@ -81,7 +86,7 @@ function dateFilter(fallback: string) {
 export function numberFilters(lib: Library): void {
   lib
     .filter("floatformat", floatformat, { isSafe: true, arg: "optional" })
-    .filter("filesizeformat", filesizeformat, { isSafe: true })
+    .filter("filesizeformat", filesizeformat, { isSafe: true, arg: "none" })
     .filter("date", dateFilter(DATE_FORMAT), { isSafe: false, arg: "optional" })
     .filter("time", dateFilter(TIME_FORMAT), { isSafe: false, arg: "optional" });
 }
