@@ -46,10 +46,21 @@ export class Heartbeat {
     for (const [ws, deadline] of this.sockets) {
       // One ping at a time: a socket still owing the last answer keeps its deadline.
       if (deadline || ws.readyState !== ws.OPEN) continue;
-      // terminate, not close: a close frame would wait for a peer that is gone.
-      this.sockets.set(ws, setTimeout(() => ws.terminate(), this.timeoutMs).unref());
+      this.sockets.set(ws, setTimeout(() => this.cutIfSilent(ws), this.timeoutMs).unref());
       ws.ping();
     }
+  }
+
+  /**
+   * After the loop's next read, not at once: when this process itself was stalled past the deadline, the timer runs
+   * before the pong that arrived meanwhile is read, and an answering peer would be cut.
+   */
+  private cutIfSilent(ws: WebSocket): void {
+    setImmediate(() => {
+      // Still owing the answer (a pong read meanwhile resets it). terminate, not close: a close frame would wait for
+      // a peer that is gone.
+      if (this.sockets.get(ws)) ws.terminate();
+    });
   }
 
   close(): void {
