@@ -1,44 +1,30 @@
 // Replay of missed room messages across two processes: a socket away for 100 broadcasts gets all of them once, in
 // order; one away for more than the window holds is told to resync.
 
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { LiveClient } from "../../src/testing/index.ts";
 import type { JsonObject } from "../../src/json.ts";
-import { startServer, type ServerProcess } from "./processes.ts";
-import { cleanUp, describeWithServices, isolation, PG_URL, REDIS_URL } from "./services.ts";
+import { deploymentEnv, twoServers, type ServerPair } from "./two-servers.ts";
+import { describeWithServices, isolation } from "./services.ts";
 
 const WINDOW = 150;
 const ids = isolation();
-const env = {
-  REDIS_URL,
-  DATABASE_URL: PG_URL,
-  SESSION_ENGINE: "db",
-  TEST_PREFIX: ids.prefix,
-  TEST_SCHEMA: ids.schema,
-  LIVEVIEW_REPLAY_WINDOW: String(WINDOW),
-};
-let a: ServerProcess;
-let b: ServerProcess;
-const clients: LiveClient[] = [];
-const connect = async (server: ServerProcess, options: Parameters<typeof LiveClient.connect>[1] = {}) => {
-  const client = await LiveClient.connect(server.url, options);
-  clients.push(client);
-  return client;
-};
+const env = deploymentEnv(ids, { LIVEVIEW_REPLAY_WINDOW: String(WINDOW) });
+let servers: ServerPair;
 type Stamp = [string, string, number];
 const stamp = (m: JsonObject) => m.group_seq as Stamp;
 const pings = (client: LiveClient) => client.received.filter((m) => m.ping !== undefined).map((m) => m.ping);
 
 /** Sends `count` room messages numbered from `first`, alternating between a socket on A and one on B. */
 async function broadcast(room: string, first: number, count: number): Promise<void> {
-  const senders = [await connect(a), await connect(b)];
+  const senders = [await servers.connect(servers.a), await servers.connect(servers.b)];
   for (let i = 0; i < count; i++) await senders[i % 2]!.call("room_ping", { data: { room, n: first + i } });
   await Promise.all(senders.map((s) => s.close()));
 }
 
 /** A socket in `room` that has seen one message of it (its last-seen point), then went away. */
 async function awaySocket(room: string): Promise<Stamp> {
-  const listener = await connect(a, { room });
+  const listener = await servers.connect(servers.a, { room });
   const first = listener.next((m) => m.ping === 0);
   await broadcast(room, 0, 1);
   const point = stamp(await first);
@@ -47,15 +33,7 @@ async function awaySocket(room: string): Promise<Stamp> {
 }
 
 describeWithServices("missed room messages, replayed across two processes", () => {
-  beforeAll(async () => {
-    a = await startServer(env);
-    b = await startServer(env);
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
-    await Promise.all([a?.stop(), b?.stop()]);
-    await cleanUp(ids);
-  });
+  servers = twoServers(env, ids);
 
   it("gives a socket that comes back every one of the 100 messages it missed, once and in order", async () => {
     const room = "replay100";
@@ -63,7 +41,7 @@ describeWithServices("missed room messages, replayed across two processes", () =
     expect(group).toBe(`room_${room}`);
     await broadcast(room, 1, 100);
 
-    const back = await connect(b, { room, resume: { [group]: [epoch, n] } });
+    const back = await servers.connect(servers.b, { room, resume: { [group]: [epoch, n] } });
     const last = back.next((m) => m.ping === 101);
     await broadcast(room, 101, 1); // a live one after the replay: everything before it has arrived
     await last;
@@ -79,7 +57,7 @@ describeWithServices("missed room messages, replayed across two processes", () =
     const [group, epoch, n] = await awaySocket(room);
     await broadcast(room, 1, WINDOW + 10);
 
-    const back = await connect(a, { room, resume: { [group]: [epoch, n] } });
+    const back = await servers.connect(servers.a, { room, resume: { [group]: [epoch, n] } });
     const live = back.next((m) => m.ping === 999);
     await broadcast(room, 999, 1);
     await live;
@@ -90,7 +68,7 @@ describeWithServices("missed room messages, replayed across two processes", () =
   it("tells a socket whose history is another one (the window expired meanwhile) to resync", async () => {
     const room = "replayother";
     const [group, , n] = await awaySocket(room);
-    const back = await connect(b, { room, resume: { [group]: ["0badc0de", n] } });
+    const back = await servers.connect(servers.b, { room, resume: { [group]: ["0badc0de", n] } });
     const resync = await back.next((m) => m.action === "resync");
     expect(resync).toMatchObject({ group });
   });

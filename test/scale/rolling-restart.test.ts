@@ -5,19 +5,15 @@
 import { afterAll, expect, it } from "vitest";
 import { browserSession, pageCounter, startServer, type ServerProcess } from "./processes.ts";
 import { ResumingClient } from "./resuming-client.ts";
-import { cleanUp, describeWithServices, isolation, PG_URL, REDIS_URL } from "./services.ts";
+import { cleanUp, describeWithServices, isolation } from "./services.ts";
+import { deploymentEnv } from "./two-servers.ts";
 
 const CLIENTS = 12;
 const ids = isolation();
-const env = {
-  REDIS_URL,
-  DATABASE_URL: PG_URL,
-  SESSION_ENGINE: "db",
-  TEST_PREFIX: ids.prefix,
-  TEST_SCHEMA: ids.schema,
+const env = deploymentEnv(ids, {
   TEST_DRAIN: "1",
   LIVEVIEW_DRAIN_SPREAD_MS: "1000",
-};
+});
 const servers: ServerProcess[] = [];
 /** What the load balancer sends new connections to: the processes up and not draining. */
 let up: ServerProcess[] = [];
