@@ -103,6 +103,12 @@ export const LANGUAGE_ANSWERS_KEPT = 1_000;
  * them skips the read and the parse while nobody else wrote it. Beyond this many, the least recently used go.
  */
 export const SESSION_COPIES_KEPT = 10_000;
+/**
+ * A save leaves a session's stored expiry alone while it is this close to the one the save asks for (and within a
+ * hundredth of the session's age): the expiry is indexed, and moving the row in the index on every save doubled the
+ * cost of a commit. A session may so end up to a minute before SESSION_COOKIE_AGE after its last save.
+ */
+export const EXPIRY_STEP_MS = 60_000;
 /** A cached session whose database write began stays unservable this long if its cache update never comes. */
 export const CACHE_PENDING_MS = 60_000;
 

@@ -5,6 +5,7 @@ import { DEFAULT_REPLAY_WINDOW } from "../constants.ts";
 import type { JsonObject } from "../json.ts";
 import type { ChannelLayer, GroupHistory, GroupListener, Sequence } from "./channel-layer.ts";
 import { ReplayWindow } from "./replay-window.ts";
+import { DONE } from "../promises.ts";
 
 export interface MemoryChannelLayerOptions {
   /** Messages kept per group for sockets that reconnect (LIVEVIEW_REPLAY_WINDOW). */
@@ -38,8 +39,10 @@ export class MemoryChannelLayer implements ChannelLayer {
     } else if (members === listener) this.groups.delete(group);
   }
 
-  async groupSend(group: string, message: JsonObject): Promise<void> {
+  /** Delivered before it returns (the settled promise it returns is shared: a send makes none). */
+  groupSend(group: string, message: JsonObject): Promise<void> {
     this.deliver(group, message);
+    return DONE;
   }
 
   async groupSendKept(group: string, message: JsonObject): Promise<void> {

@@ -1,5 +1,7 @@
 // Serialises work on one session key, so that a read-modify-write never interleaves with another.
 
+import { startNow } from "../promises.ts";
+
 export interface SessionLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -12,7 +14,7 @@ export class MemorySessionLock implements SessionLock {
   run<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key);
     // A free key runs at once; a held one waits for the work before it, however that ended.
-    const current = previous ? previous.then(fn, fn) : start(fn);
+    const current = previous ? previous.then(fn, fn) : startNow(fn);
     // Registered before the caller's own await: the key is released before the caller goes on.
     const release = () => {
       if (this.tails.get(key) === tail) this.tails.delete(key);
@@ -23,13 +25,4 @@ export class MemorySessionLock implements SessionLock {
   }
 
   async close(): Promise<void> {}
-}
-
-/** `fn()`, with a synchronous throw turned into a rejection, as `then` would. */
-function start<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return fn();
-  } catch (error) {
-    return Promise.reject(error);
-  }
 }

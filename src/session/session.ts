@@ -27,7 +27,11 @@ export class Session {
   /** Every key as last loaded or saved (see Snapshot): the base a change is measured against. */
   private saved = new Map<string, Snapshot>();
   private explicitlyModified = false;
-  private pending: Promise<void> = Promise.resolve();
+  /** The last save asked for, while one is under way (they run one after the other); null when none is. */
+  private pending: Promise<void> | null = null;
+  /** Saves asked for and not yet finished; a failed one never finishes, so `pending` keeps its rejection. */
+  private unsettled = 0;
+  private failed = false;
   /** The id of the message being handled: written with the first save that changes something (or alone, if asked). */
   private receipt: string | null = null;
   /** Whether the receipt is written even by a save that changes nothing else (a form's call). */
@@ -187,8 +191,12 @@ export class Session {
    * does every later save of this copy.
    */
   save(options: { force?: boolean } = {}): Promise<void> {
-    this.pending = this.pending.then(() => this.write(options.force ?? false));
-    return this.pending;
+    const force = options.force ?? false;
+    // Behind a save under way, or a failed one, whose failure is then every later save's answer too.
+    this.unsettled++;
+    const next = this.pending ? this.pending.then(() => this.write(force)) : this.write(force);
+    this.pending = next;
+    return next;
   }
 
   private assertWritable(): void {
@@ -200,17 +208,30 @@ export class Session {
   }
 
   private async write(force: boolean): Promise<void> {
+    try {
+      const save = this.prepare(force);
+      if (save) this.stored(save, await this.host.persist(this, save.key, save.changes));
+    } catch (error) {
+      this.failed = true;
+      throw error;
+    } finally {
+      if (--this.unsettled === 0 && !this.failed) this.pending = null;
+    }
+  }
+
+  /** What a save writes (null for nothing): the changed keys, with the receipt, under the key (a new one if none). */
+  private prepare(force: boolean): PreparedSave | null {
     const diff = this.diff();
     const { deleted, count } = diff;
     if (this.readOnly) {
       if (count > 0 || force) this.assertWritable();
-      return;
+      return null;
     }
     for (const k in diff.set) assertJson(diff.set[k], `session value "${k}"`);
     // Never alone for a session not stored yet: a receipt must not create a session nobody holds.
     const alone = this.receipt !== null && this.receiptAlone && this.key !== null;
     const nothing = count === 0;
-    if (nothing && !force && !alone && !this.explicitlyModified) return;
+    if (nothing && !force && !alone && !this.explicitlyModified) return null;
     const set = diff.set ?? record();
     const snapshots = diff.snapshots ?? new Map<string, Snapshot>();
     if (this.receipt !== null && (!nothing || alone)) {
@@ -221,9 +242,14 @@ export class Session {
     }
     if (this.key === null) this.key = this.host.newKey();
     const base = this.version !== null ? { version: this.version, data: this.data } : undefined;
-    this.version = await this.host.persist(this, this.key, { set, deleted, base });
-    for (const [k, value] of snapshots) this.saved.set(k, value);
-    for (const k of deleted) this.saved.delete(k);
+    return { key: this.key, changes: { set, deleted, base }, snapshots };
+  }
+
+  /** A save is stored at `version`: what it wrote is the new base for changes. */
+  private stored(save: PreparedSave, version: number): void {
+    this.version = version;
+    for (const [k, value] of save.snapshots) this.saved.set(k, value);
+    for (const k of save.changes.deleted) this.saved.delete(k);
     this.written = true;
     this.explicitlyModified = false;
   }
@@ -264,6 +290,13 @@ class SavedJson {
 
 function snapshot(value: Json): Snapshot {
   return typeof value === "object" && value !== null ? new SavedJson(JSON.stringify(value)) : value;
+}
+
+/** A save about to be written: its key, its changes, and the snapshots that become the base once it is stored. */
+interface PreparedSave {
+  key: string;
+  changes: Omit<SessionChanges, "expireAt">;
+  snapshots: Map<string, Snapshot>;
 }
 
 /** The changed keys with their new values and snapshots, the deleted keys, and how many keys changed in all. */

@@ -53,7 +53,7 @@ export class Sessions implements SessionHost {
    * Runs `fn` with the session as stored right now, holding the key's lock, and saves what `fn` changed
    * when it returns (not when it throws: the session then keeps its last saved state).
    */
-  async run<T>(
+  run<T>(
     key: string | null | undefined,
     fn: (session: Session) => Promise<T> | T,
     options: RunOptions = {},
@@ -110,12 +110,28 @@ export class Sessions implements SessionHost {
     return newSessionKey();
   }
 
-  async persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number> {
-    const full = { ...changes, expireAt: Date.now() + this.ageSeconds * 1000 };
-    const version = this.pipelined ? this.pipelined.saveNow(key, full).result : await this.store.save(key, full);
-    const keys = [...Object.keys(changes.set), ...changes.deleted];
-    if (keys.length > 0) await this.notify(key, { type: "session.changed", keys, origin: session.origin });
-    return version;
+  persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number> {
+    const full = { set: changes.set, deleted: changes.deleted, base: changes.base, expireAt: this.expireAt() };
+    // Written now on a pipelined store (its commit is awaited by the replies instead): no await before telling.
+    if (this.pipelined) return this.changed(session, key, changes, this.pipelined.saveNow(key, full).result);
+    return this.store.save(key, full).then((version) => this.changed(session, key, changes, version));
+  }
+
+  private expireAt(): number {
+    return Date.now() + this.ageSeconds * 1000;
+  }
+
+  /** Tells the session's other sockets which keys changed; resolves with the version saved. */
+  private changed(
+    session: Session,
+    key: string,
+    changes: Omit<SessionChanges, "expireAt">,
+    version: number,
+  ): Promise<number> {
+    const keys = Object.keys(changes.set);
+    for (const k of changes.deleted) keys.push(k);
+    if (keys.length === 0) return Promise.resolve(version);
+    return this.notify(key, { type: "session.changed", keys, origin: session.origin }).then(() => version);
   }
 
   async rekey(_session: Session, oldKey: string | null, newKey: string): Promise<void> {
@@ -132,8 +148,8 @@ export class Sessions implements SessionHost {
     await this.notify(oldKey, { type: "session.ended" });
   }
 
-  private async notify(key: string, event: SessionEvent): Promise<void> {
-    await this.channels.groupSend(sessionGroup(key), event as unknown as JsonObject);
+  private notify(key: string, event: SessionEvent): Promise<void> {
+    return this.channels.groupSend(sessionGroup(key), event as unknown as JsonObject);
   }
 
   async close(): Promise<void> {

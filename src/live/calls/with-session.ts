@@ -13,11 +13,17 @@ export async function withSession<T>(
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
   const { runtime } = consumer;
-  const withScope = async (session: Session): Promise<T> => {
+  const withScope = (session: Session): Promise<T> => {
     consumer.scope.session = session;
-    // Only a signed-in session has a user to look up; the anonymous one needs no await.
-    consumer.scope.user = session.has(AUTH_USER_KEY) ? await userOf(session, runtime.users) : anonymousUser;
-    return job(session);
+    // Only a signed-in session has a user to look up; the anonymous one needs no await (nor a promise of its own).
+    if (!session.has(AUTH_USER_KEY)) {
+      consumer.scope.user = anonymousUser;
+      return job(session);
+    }
+    return userOf(session, runtime.users).then((user) => {
+      consumer.scope.user = user;
+      return job(session);
+    });
   };
   const { sessions } = runtime;
   const runOptions = { origin: consumer.id };

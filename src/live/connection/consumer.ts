@@ -16,6 +16,7 @@ import { roomGroup, SEND_TYPE } from "../calls/send.ts";
 import { SessionKeepAlive } from "../sync/session-keepalive.ts";
 import type { Sequence } from "../../channels/channel-layer.ts";
 import { GroupCursors, type ResumePoint } from "../replay/group-cursors.ts";
+import { DONE, startNow } from "../../promises.ts";
 
 /** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
 const ACK_PREFIX = '{"ack":';
@@ -43,11 +44,12 @@ export class Consumer {
   readonly keepAlive: SessionKeepAlive | null;
   /** Set once the peer stopped reading: nothing more is sent, and the socket is on its way out. */
   private dropped = false;
-  private queue: Promise<void> = Promise.resolve();
+  /** The last queued job, settled; null once the queue has run dry. */
+  private queue: Promise<void> | null = null;
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
   private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
-  private heldDone: Promise<void> = Promise.resolve();
+  private heldDone: Promise<void> = DONE;
   /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
   private readonly groups: string[] = [];
   // Replay (issue 19): numbered group messages go through the cursors, once each and in order. Made when the first
@@ -83,10 +85,25 @@ export class Consumer {
     return this.ws.readyState === this.ws.OPEN && !this.dropped;
   }
 
-  /** Queues work behind everything this socket already queued; errors are the job's own business. */
+  /**
+   * Queues work behind everything this socket already queued; errors are the job's own business. A job queued
+   * behind nothing starts at once: a frame's handler loses no turns of the microtask queue waiting for its turn.
+   */
   enqueue(job: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(job).catch((error) => this.runtime.logger.error("liveview: queued job failed", error));
-    return this.queue;
+    const run = this.queue ? this.queue.then(job) : startNow(job);
+    const settled: Promise<void> = run.then(
+      () => this.ranDry(settled),
+      (error) => {
+        this.runtime.logger.error("liveview: queued job failed", error);
+        this.ranDry(settled);
+      },
+    );
+    this.queue = settled;
+    return settled;
+  }
+
+  private ranDry(last: Promise<void>): void {
+    if (this.queue === last) this.queue = null;
   }
 
   /** Sends now, or, while saves are not yet committed, once they are: nothing reaches the browser before its data is durable. */
