@@ -20,7 +20,8 @@ export const activeLanguage = (): string => active.getStore() ?? defaultLanguage
 /** Runs `fn` (and everything it awaits) in a language, as Django's translation.override. */
 export function withLanguage<T>(language: string | null | undefined, fn: () => T): T {
   if (!language) return fn();
-  const normalized = normalizeLanguage(language);
+  // Most messages name the default language, as supportedLanguage answers it: nothing to normalise then.
+  const normalized = language === defaultLanguage ? language : normalizeLanguage(language);
   // Outside any override the default is in force already: entering the storage would cost every later await (on
   // Node 20 a first run() turns on promise hooks for the process), so an app in one language never pays for it.
   if (normalized === defaultLanguage && active.getStore() === undefined) return fn();
