@@ -7,6 +7,7 @@ import type { WebSocket } from "ws";
 import { BROADCAST_GROUP, CONSUMER_ID_BYTES, SLOW_READER_CLOSE_MS } from "../../constants.ts";
 import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
 import type { JsonObject } from "../../json.ts";
+import { callAck, mergedAck } from "../calls/call-ack.ts";
 import { describeFailure } from "../calls/failure-reply.ts";
 import { RateLimit } from "./rate-limit.ts";
 import type { LiveRuntime } from "../runtime.ts";
@@ -17,8 +18,16 @@ import { SessionKeepAlive } from "../sync/session-keepalive.ts";
 import type { Sequence } from "../../channels/channel-layer.ts";
 import { GroupCursors, type ResumePoint } from "../replay/group-cursors.ts";
 
-/** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
+/** How an acknowledgement of its own starts once serialised (`callAck`). */
 const ACK_PREFIX = '{"ack":';
+
+/** Messages held behind one commit, in order. */
+interface HeldBatch {
+  durable: Promise<void> | null;
+  texts: string[];
+  /** Acks that ride on one of `texts` (`ack()`): the frame each would have been, by the text's index. */
+  acks: Map<number, string> | null;
+}
 
 export interface ConnectionInfo {
   cookies: Record<string, string>;
@@ -28,6 +37,11 @@ export interface ConnectionInfo {
   sessionKey: string | null;
   /** A reconnecting client's last-seen message per group (live/replay/resume-param.ts). */
   resume?: Map<string, ResumePoint>;
+}
+
+/** Whether the held message at `at` may take an ack: it is no ack itself and carries none yet. */
+function canCarryAck(batch: HeldBatch, at: number): boolean {
+  return !batch.texts[at]!.startsWith(ACK_PREFIX) && !batch.acks?.has(at);
 }
 
 export class Consumer {
@@ -46,7 +60,7 @@ export class Consumer {
   private queue: Promise<void> = Promise.resolve();
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
-  private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
+  private held: HeldBatch[] | null = null;
   private heldDone: Promise<void> = Promise.resolve();
   /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
   private readonly groups: string[] = [];
@@ -96,14 +110,33 @@ export class Consumer {
     const durable = this.runtime.sessions.durable();
     if (!this.held) {
       if (durable === null) return this.write(text);
-      this.held = [{ durable, texts: [text] }];
+      this.held = [{ durable, texts: [text], acks: null }];
       this.heldDone = this.releaseHeld();
       return;
     }
     // Behind earlier held messages (order), and behind the transaction open now (durability).
     const last = this.held[this.held.length - 1]!;
     if (last.durable === durable) last.texts.push(text);
-    else this.held.push({ durable, texts: [text] });
+    else this.held.push({ durable, texts: [text], acks: null });
+  }
+
+  /**
+   * Acknowledges call `id` (docs/protocol.md, "ack"): once its handler has finished, or it was answered without
+   * running. While messages wait for a commit, the ack rides on the last of them (`{"target":..,"html":..,"ack":id}`),
+   * where its own frame would have gone next: the client sees the same things in the same order, in one frame fewer.
+   * It takes a frame of its own when nothing is held (every reply already left), when that message carries an ack
+   * already, when a later transaction holds the call's own writes, and always for a `replayed` ack.
+   */
+  ack(id: string | number, replayed = false): void {
+    if (!this.isOpen) return;
+    const last = replayed ? undefined : this.held?.[this.held.length - 1];
+    const durable = last ? this.runtime.sessions.durable() : null;
+    const at = last ? last.texts.length - 1 : -1;
+    if (!last || (durable !== null && durable !== last.durable) || !canCarryAck(last, at))
+      return this.sendJson(callAck(id, replayed));
+    const frame = JSON.stringify(callAck(id, false));
+    last.texts[at] = mergedAck(last.texts[at]!, frame);
+    (last.acks ??= new Map()).set(at, frame);
   }
 
   private async releaseHeld(): Promise<void> {
@@ -126,8 +159,13 @@ export class Consumer {
             ...failure.fields,
           }),
         );
-        // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked).
-        for (const text of batch.texts) if (text.startsWith(ACK_PREFIX)) this.write(text);
+        // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked),
+        // those that were to ride on a message as frames of their own.
+        batch.texts.forEach((text, i) => {
+          const riding = batch.acks?.get(i);
+          if (riding !== undefined) this.write(riding);
+          else if (text.startsWith(ACK_PREFIX)) this.write(text);
+        });
       }
       held.shift();
     }
