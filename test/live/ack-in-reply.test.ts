@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Registry, send } from "../../src/index.ts";
 import { openSqlite } from "../../src/db/sqlite.ts";
 import { GroupCommit } from "../../src/db/group-commit.ts";
+import { receive } from "../../src/live/calls/dispatcher.ts";
+import type { SqliteSessionStore } from "../../src/session/engines/sqlite.ts";
 import type { LiveClient } from "../../src/testing/index.ts";
 import { seedForFile } from "../helpers.ts";
 
@@ -75,6 +77,20 @@ describe("the ack of a call on SQLite", () => {
     expect(await frames(socket, "save_quietly", "q.2")).toEqual([{ ack: "q.2" }]);
   });
 
+  it("comes alone when the handler sent nothing while another's message waits for the same commit", async () => {
+    const socket = await seed.live();
+    await frames(socket, "quiet", "o.0"); // the socket's consumer is there
+    const consumer = [...seed.app.live.consumers].at(-1)!;
+    const store = seed.app.sessions.store as SqliteSessionStore;
+    // In one turn: a save opens a transaction, a message held behind it, then a call that sends nothing.
+    const acked = socket.next((m) => m.ack === "o.1");
+    store.saveNow("o".repeat(32), { set: { x: 1 }, deleted: [], expireAt: Date.now() + 60_000 });
+    consumer.sendJson({ probe: 1 });
+    receive(consumer, JSON.stringify({ function: "quiet", data: {}, form: {}, id: "o.1" }));
+    await acked;
+    expect(socket.received.slice(-2)).toEqual([{ probe: 1 }, { ack: "o.1" }]);
+  });
+
   it("comes alone when the reply left before the handler finished", async () => {
     const socket = await seed.live();
     expect(await frames(socket, "reply_then_wait", "w.1")).toEqual([
@@ -83,7 +99,7 @@ describe("the ack of a call on SQLite", () => {
     ]);
   });
 
-  it("comes alone for an unknown function, and for a replay the session had already applied", async () => {
+  it("comes alone when nothing waits for a commit (an unknown function), and for a replay", async () => {
     const browser = seed.client();
     await browser.get("/");
     const socket = await seed.live(browser);

@@ -39,11 +39,6 @@ export interface ConnectionInfo {
   resume?: Map<string, ResumePoint>;
 }
 
-/** Whether the held message at `at` may take an ack: it is no ack itself and carries none yet. */
-function canCarryAck(batch: HeldBatch, at: number): boolean {
-  return !batch.texts[at]!.startsWith(ACK_PREFIX) && !batch.acks?.has(at);
-}
-
 export class Consumer {
   /**
    * Unique across processes (a session's events carry it, over Redis too, so its own socket is not told of its own
@@ -62,6 +57,9 @@ export class Consumer {
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
   private held: HeldBatch[] | null = null;
   private heldDone: Promise<void> = Promise.resolve();
+  /** Messages sent so far, and how many when the running job began: what a call sent, an ack may ride on (`ack`). */
+  private sent = 0;
+  private jobStart = 0;
   /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
   private readonly groups: string[] = [];
   // Replay (issue 19): numbered group messages go through the cursors, once each and in order. Made when the first
@@ -99,13 +97,19 @@ export class Consumer {
 
   /** Queues work behind everything this socket already queued; errors are the job's own business. */
   enqueue(job: () => Promise<void>): Promise<void> {
-    this.queue = this.queue.then(job).catch((error) => this.runtime.logger.error("liveview: queued job failed", error));
+    this.queue = this.queue
+      .then(() => {
+        this.jobStart = this.sent;
+        return job();
+      })
+      .catch((error) => this.runtime.logger.error("liveview: queued job failed", error));
     return this.queue;
   }
 
   /** Sends now, or, while saves are not yet committed, once they are: nothing reaches the browser before its data is durable. */
   sendJson(message: JsonObject): void {
     if (!this.isOpen) return;
+    this.sent++;
     const text = JSON.stringify(message);
     const durable = this.runtime.sessions.durable();
     if (!this.held) {
@@ -122,21 +126,33 @@ export class Consumer {
 
   /**
    * Acknowledges call `id` (docs/protocol.md, "ack"): once its handler has finished, or it was answered without
-   * running. While messages wait for a commit, the ack rides on the last of them (`{"target":..,"html":..,"ack":id}`),
-   * where its own frame would have gone next: the client sees the same things in the same order, in one frame fewer.
-   * It takes a frame of its own when nothing is held (every reply already left), when that message carries an ack
-   * already, when a later transaction holds the call's own writes, and always for a `replayed` ack.
+   * running. While the call's last message waits for a commit, the ack rides on it (`{"target":..,"html":..,"ack":id}`)
+   * instead of following it in a frame of its own: the client sees the same things in the same order, in one frame
+   * fewer. Otherwise it is a frame of its own, as a `replayed` ack always is.
    */
   ack(id: string | number, replayed = false): void {
     if (!this.isOpen) return;
-    const last = replayed ? undefined : this.held?.[this.held.length - 1];
-    const durable = last ? this.runtime.sessions.durable() : null;
-    const at = last ? last.texts.length - 1 : -1;
-    if (!last || (durable !== null && durable !== last.durable) || !canCarryAck(last, at))
-      return this.sendJson(callAck(id, replayed));
+    const carrier = replayed ? null : this.ackCarrier();
+    if (!carrier) return this.sendJson(callAck(id, replayed));
+    const at = carrier.texts.length - 1;
     const frame = JSON.stringify(callAck(id, false));
-    last.texts[at] = mergedAck(last.texts[at]!, frame);
-    (last.acks ??= new Map()).set(at, frame);
+    carrier.texts[at] = mergedAck(carrier.texts[at]!, frame);
+    (carrier.acks ??= new Map()).set(at, frame);
+  }
+
+  /**
+   * The held batch whose last message an ack due now may ride on: one sent since the running job (the call) began,
+   * and so the last thing sent, which carries no ack yet, and is held for a commit the call's own writes need no later
+   * one than. Else null: nothing is held (every reply has left), the call sent nothing (what is held is another's),
+   * or the call's writes wait for a later commit than its messages.
+   */
+  private ackCarrier(): HeldBatch | null {
+    const last = this.held?.[this.held.length - 1];
+    if (!last || this.sent === this.jobStart) return null;
+    const durable = this.runtime.sessions.durable();
+    if (durable !== null && durable !== last.durable) return null;
+    const at = last.texts.length - 1;
+    return last.texts[at]!.startsWith(ACK_PREFIX) || last.acks?.has(at) ? null : last;
   }
 
   private async releaseHeld(): Promise<void> {
