@@ -40,7 +40,7 @@ export const ACTION_RESYNC = "resync";
 export const ACTION_PRESENCE_DIFF = "presence_diff";
 /**
  * The key of an acknowledgement, sent once a call with an `id` has finished: a frame of its own, `{"ack": <message id>}`,
- * or a key of the message before it, `{"target": ..., "html": ..., "ack": <message id>}`, applied first.
+ * or the last key of the call's last message, `{"target": ..., "html": ..., "ack": <message id>}`, applied first.
  */
 export const ACK_KEY = "ack";
 /**

@@ -125,10 +125,10 @@ export class Consumer {
   }
 
   /**
-   * Acknowledges call `id` (docs/protocol.md, "ack"): once its handler has finished, or it was answered without
-   * running. While the call's last message waits for a commit, the ack rides on it (`{"target":..,"html":..,"ack":id}`)
-   * instead of following it in a frame of its own: the client sees the same things in the same order, in one frame
-   * fewer. Otherwise it is a frame of its own, as a `replayed` ack always is.
+   * Acknowledges call `id` (docs/protocol.md, "The acknowledgement"): once its handler has finished, or it was
+   * answered without running. While the call's last message waits for a commit, the ack rides on it
+   * (`{"target":..,"html":..,"ack":id}`) instead of following it in a frame of its own: the client sees the same
+   * things in the same order, in one frame fewer. Otherwise it is a frame of its own, as a `replayed` ack always is.
    */
   ack(id: string | number, replayed = false): void {
     if (!this.isOpen) return;
@@ -141,10 +141,9 @@ export class Consumer {
   }
 
   /**
-   * The held batch whose last message an ack due now may ride on: one sent since the running job (the call) began,
-   * and so the last thing sent, which carries no ack yet, and is held for a commit the call's own writes need no later
-   * one than. Else null: nothing is held (every reply has left), the call sent nothing (what is held is another's),
-   * or the call's writes wait for a later commit than its messages.
+   * The held batch whose last message an ack due now may ride on, or null. That message must be one the socket got
+   * since the running job (the call) began, and so the last one sent (what was held before is another call's); it
+   * must carry no ack yet; and it must wait for the transaction open now, if any, which holds the call's own writes.
    */
   private ackCarrier(): HeldBatch | null {
     const last = this.held?.[this.held.length - 1];
