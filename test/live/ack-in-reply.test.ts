@@ -20,6 +20,11 @@ const handlers = new Registry()
     await session.save();
     await send(consumer, { target: "#n", html: String(session.get("n")) });
   })
+  .handler("save_and_send_nothing_much", async (consumer) => {
+    consumer.scope.session.set("empty", true);
+    await consumer.scope.session.save();
+    await send(consumer, {});
+  })
   .handler("quiet", () => undefined)
   .handler("save_quietly", (consumer) => consumer.scope.session.set("quiet", true))
   .handler("reply_then_wait", async (consumer) => {
@@ -69,6 +74,11 @@ describe("the ack of a call on SQLite", () => {
       { target: "#a", html: "1" },
       { target: "#b", html: "2", ack: "a.2" },
     ]);
+  });
+
+  it("is the only key of an empty message it rides on", async () => {
+    const socket = await seed.live();
+    expect(await frames(socket, "save_and_send_nothing_much", "e.1")).toEqual([{ ack: "e.1" }]);
   });
 
   it("comes alone when the handler sent nothing, whether or not it changed the session", async () => {

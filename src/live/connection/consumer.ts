@@ -135,7 +135,7 @@ export class Consumer {
     const carrier = replayed ? null : this.ackCarrier();
     if (!carrier) return this.sendJson(callAck(id, replayed));
     const at = carrier.texts.length - 1;
-    const frame = JSON.stringify(callAck(id, false));
+    const frame = `${ACK_PREFIX}${JSON.stringify(id)}}`; // JSON.stringify(callAck(id, false)), with no object
     carrier.texts[at] = mergedAck(carrier.texts[at]!, frame);
     (carrier.acks ??= new Map()).set(at, frame);
   }
