@@ -23,9 +23,9 @@ export interface Incoming extends RenderMessage {
 }
 
 /**
- * The ack may come alone or as a key of the call's last message (docs/protocol.md, "ack"): the message is applied
- * first, as if the ack had followed it in a frame of its own, and the ack counts even when nothing of the message
- * applies (a copy of a group message, a target not in the page) or applying it failed.
+ * The ack may come alone or as a key of the call's last message (docs/protocol.md, "The acknowledgement"): the
+ * message is applied first, as if the ack had followed it in a frame of its own, and the ack counts even when nothing
+ * of the message applies (a copy of a group message, a target not in the page) or applying it failed.
  */
 export function applyMessage(msg: Incoming): void {
   try {
