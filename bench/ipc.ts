@@ -21,7 +21,10 @@ export interface LoadJob {
   connections: number;
   warmupMs: number;
   durationMs: number;
-  /** "ack": the reply is the server's `{"ack":…}` for the message id; "next": the next message received. */
+  /**
+   * "ack": the reply is the server's acknowledgement of the message id (`{"ack":…}`, or the key ending the handler's
+   * last message); "next": the next message received.
+   */
   reply: ReplyMode;
 }
 
@@ -40,7 +43,10 @@ export interface LoadResult {
   errors: number;
   /** Requests sent and never answered within the drain timeout. */
   unanswered: number;
-  /** Messages that were not replies (in "ack" mode: the handler's own HTML and pushes from other sockets). */
+  /**
+   * Messages that were not replies (in "ack" mode: pushes from other sockets, and the handler's own HTML when the
+   * ack came in a frame of its own).
+   */
   otherMessages: number;
   /** CPU the load client used during the window, as a share of one core. */
   clientCpu: number;

@@ -7,9 +7,10 @@ import { newRoom, openSocket } from "./load/connect.ts";
 import { isReply, messageFor } from "./load/message.ts";
 
 /**
- * "ack" when an `{"ack":…}` for the probe's id arrives; "next" when the server answers without one (django-liveview
- * ignores the id). In the shared-session runs this decides what counts as the reply: a server that pushes the new
- * count to the session's other sockets (ours does, as "other tabs") would otherwise have those pushes taken for replies.
+ * "ack" when the probe's id is acknowledged (`{"ack":…}`, or an `"ack"` key ending the reply); "next" when the server
+ * answers without one (django-liveview ignores the id). In the shared-session runs this decides what counts as the
+ * reply: a server that pushes the new count to the session's other sockets (ours does, as "other tabs") would
+ * otherwise have those pushes taken for replies.
  */
 export async function probeReplyMode(url: string, origin: string, visit: Visit): Promise<ReplyMode> {
   const room = newRoom();

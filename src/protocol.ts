@@ -38,7 +38,10 @@ export const RESUME_PARAM = "resume";
 export const ACTION_RESYNC = "resync";
 /** Presence: a topic's joins and leaves, sent to its tracked sockets that gave no handler of their own. */
 export const ACTION_PRESENCE_DIFF = "presence_diff";
-/** The key of an acknowledgement, `{"ack": <message id>}`, sent once a call with an `id` has finished. */
+/**
+ * The key of an acknowledgement, sent once a call with an `id` has finished: a frame of its own, `{"ack": <message id>}`,
+ * or the last key of the call's last message, `{"target": ..., "html": ..., "ack": <message id>}`, applied first.
+ */
 export const ACK_KEY = "ack";
 /**
  * On the ack of a call the session already holds a receipt for (`{"ack": id, "replayed": true}`): it ran on an

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { type App, type AppOptions } from "../src/index.ts";
-import { LiveClient, TestClient } from "../src/testing/index.ts";
+import { callReplies, LiveClient, TestClient } from "../src/testing/index.ts";
 import { createSeedApp } from "./fixtures/seed-app.ts";
 
 export { SEED_USER } from "./fixtures/seed-app.ts";
@@ -68,7 +68,7 @@ export async function callAsPage(socket: LiveClient, fn: string, data: Record<st
   const acked = socket.next((m) => m.ack === id);
   socket.sendRaw(JSON.stringify({ function: fn, data, form: {}, id }));
   await acked;
-  return socket.received.slice(start).filter((m) => m.ack !== id);
+  return callReplies(socket.received.slice(start), id);
 }
 
 /** A page that increments the session's counter over HTTP, beside the sockets that do it over the WebSocket. */

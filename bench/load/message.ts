@@ -25,19 +25,26 @@ export function messageFor(room: string, reply: ReplyMode, visit?: Visit): Buffe
 }
 
 const ACK = Buffer.from(JSON.stringify({ ack: MESSAGE_ID }));
+/** How a message ends when the ack rides on it (the server splices it in as the last key). */
+const ACK_SUFFIX = Buffer.from(`,"ack":${JSON.stringify(MESSAGE_ID)}}`);
 const ERROR_PREFIX = Buffer.from('{"error"');
 
 function startsWith(data: Buffer, prefix: Buffer): boolean {
   return data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
 }
 
+function endsWith(data: Buffer, suffix: Buffer): boolean {
+  return data.length >= suffix.length && data.compare(suffix, 0, suffix.length, data.length - suffix.length) === 0;
+}
+
 /**
  * Whether a frame answers the request in flight. "next": every frame does. "ack": only the server's
- * acknowledgement; anything before it (the handler's HTML, another socket's push, an error) is not the reply.
+ * acknowledgement, a frame of its own or the last key of the call's last message; anything before it (the
+ * handler's HTML, another socket's push, an error) is not the reply.
  */
 export function isReply(data: Buffer, reply: ReplyMode): boolean {
   if (reply === "phoenix") return isClickReply(data);
-  return reply === "next" || (data.length === ACK.length && data.equals(ACK));
+  return reply === "next" || (data.length === ACK.length && data.equals(ACK)) || endsWith(data, ACK_SUFFIX);
 }
 
 export function isError(data: Buffer): boolean {

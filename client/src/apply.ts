@@ -1,4 +1,4 @@
-// Applies one server message: acknowledgement, error, action, HTML update with url/title/scroll.
+// Applies one server message: error, action, HTML update with url/title/scroll, then the acknowledgement it carries.
 
 import { ACK_REPLAYED_KEY, ACTION_RESYNC } from "../../src/protocol.ts";
 import { runAction } from "./actions";
@@ -22,15 +22,30 @@ export interface Incoming extends RenderMessage {
   [ACK_REPLAYED_KEY]?: boolean;
 }
 
+/**
+ * The ack may come alone or as a key of the call's last message (docs/protocol.md, "The acknowledgement"): the
+ * message is applied first, as if the ack had followed it in a frame of its own, and the ack counts even when nothing
+ * of the message applies (a copy of a group message, a target not in the page) or applying it failed.
+ */
 export function applyMessage(msg: Incoming): void {
-  if (!noteSequence(msg)) return; // a group message applied already
-  if (msg.ack !== undefined) {
-    endLoading(String(msg.ack));
-    const waited = acknowledged(String(msg.ack));
-    callAcked(String(msg.ack));
-    // Applied on an earlier socket, whose replies may have been lost with it: render again from the session.
-    if (waited && msg[ACK_REPLAYED_KEY] === true) runAction({ action: ACTION_RESYNC, [ACK_REPLAYED_KEY]: msg.ack });
+  try {
+    applyContent(msg);
+  } finally {
+    if (msg.ack !== undefined) acknowledge(msg.ack, msg[ACK_REPLAYED_KEY] === true);
   }
+}
+
+function acknowledge(ack: string | number, replayed: boolean): void {
+  const id = String(ack);
+  endLoading(id);
+  const waited = acknowledged(id);
+  callAcked(id);
+  // Applied on an earlier socket, whose replies may have been lost with it: render again from the session.
+  if (waited && replayed) runAction({ action: ACTION_RESYNC, [ACK_REPLAYED_KEY]: ack });
+}
+
+function applyContent(msg: Incoming): void {
+  if (!noteSequence(msg)) return; // a group message applied already
   if (msg.error) {
     console.error("LiveView:", msg.error, msg);
     emit("error", msg);

@@ -2,7 +2,7 @@
 // DOM with the real client; put faults between client and server; run it as a process to kill.
 
 export { TestClient } from "./test-client.ts";
-export { LiveClient } from "./live-client.ts";
+export { LiveClient, callReplies } from "./live-client.ts";
 export { pageToken } from "./page-token.ts";
 export { unlimitedEvents, unlimitedEventsEnv } from "./unlimited-events.ts";
 export { render, cleanup, type RenderOptions } from "./render.ts";

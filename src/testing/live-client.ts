@@ -2,7 +2,7 @@
 
 import { WebSocket } from "ws";
 import type { JsonObject } from "../json.ts";
-import { RESUME_PARAM, SOCKET_TOKEN_PARAM, SOCKET_PATH } from "../protocol.ts";
+import { ACK_KEY, ACK_REPLAYED_KEY, RESUME_PARAM, SOCKET_TOKEN_PARAM, SOCKET_PATH } from "../protocol.ts";
 
 export interface LiveClientOptions {
   cookie?: string;
@@ -49,7 +49,10 @@ export class LiveClient {
     });
   }
 
-  /** Calls a handler and resolves with every message the server sent for it, once it has finished. */
+  /**
+   * Calls a handler and resolves with every message the server sent for it, once it has finished, without the ack
+   * (`received` keeps the frames as they came: the ack may ride on the last message; see `callReplies`).
+   */
   async call(
     fn: string,
     content: { data?: JsonObject; form?: JsonObject; form_id?: string; lang?: string } = {},
@@ -59,7 +62,7 @@ export class LiveClient {
     const ack = this.next((m) => m.ack === id);
     this.ws.send(JSON.stringify({ function: fn, data: {}, form: {}, lang: "en", room: "testroom", ...content, id }));
     await ack;
-    return this.received.slice(start).filter((m) => m.ack !== id);
+    return callReplies(this.received.slice(start), id);
   }
 
   sendRaw(frame: string | Buffer): void {
@@ -83,4 +86,20 @@ export class LiveClient {
     this.ws.close();
     return done;
   }
+}
+
+/**
+ * The messages of call `id` among `messages` (what a socket received from when the call was sent until its ack), as
+ * its handler sent them: the ack, a frame of its own or a key of the last message, is left out.
+ */
+export function callReplies(messages: JsonObject[], id: string | number): JsonObject[] {
+  const replies: JsonObject[] = [];
+  for (const message of messages) {
+    if (message[ACK_KEY] !== id) replies.push(message);
+    else if (!(ACK_REPLAYED_KEY in message) && Object.keys(message).length > 1) {
+      const { [ACK_KEY]: _ack, ...reply } = message;
+      replies.push(reply);
+    }
+  }
+  return replies;
 }

@@ -284,6 +284,50 @@ describe("loading state", () => {
   });
 });
 
+describe("an ack riding on the call's last message", () => {
+  /** Like `open`, with every frame the page's socket receives recorded, parsed. */
+  async function openRecording(path: string): Promise<{ page: TestPage; frames: Record<string, unknown>[] }> {
+    context = await browser.newContext();
+    context.setDefaultTimeout(5000);
+    const frames: Record<string, unknown>[] = [];
+    const page = (await context.newPage()) as TestPage;
+    page.errors = [];
+    page.on("pageerror", (e) => page.errors.push(String(e)));
+    page.on("websocket", (ws) => ws.on("framereceived", (f) => frames.push(JSON.parse(String(f.payload)))));
+    await page.goto(fixture.baseUrl + path);
+    await page.waitForSelector("html[data-liveview-connection=open]");
+    page.room = (await page.getAttribute("html", "data-room"))!;
+    return { page, frames };
+  }
+
+  const idle = (page: Page) =>
+    page.evaluate(() => (window as unknown as { LiveView: { idle: boolean } }).LiveView.idle);
+
+  it("applies the message, then ends the call: loading, the outbox and the idle state", async () => {
+    const { page, frames } = await openRecording("/updates");
+    await page.click("#save-at-once");
+    await page.waitForSelector("#slow-status:text-is('Saved at once')");
+    await poll(() => idle(page)).toBe(true);
+    expect(await page.getAttribute("#save-at-once", "data-liveview-loading")).toBeNull();
+    expect(await page.getAttribute("html", "data-liveview-loading")).toBeNull();
+    expect(await page.getAttribute("html", "data-liveview-outbox")).toBe("0");
+    // One frame carried both.
+    expect(frames).toEqual([{ target: "#slow-status", html: "Saved at once", ack: expect.any(String) }]);
+    expect(page.errors).toEqual([]);
+  });
+
+  it("ends the call when the message names a target that is not in the page", async () => {
+    const { page, frames } = await openRecording("/updates");
+    await page.click("#save-then-ghost");
+    await poll(() => frames.length).toBe(1);
+    await poll(() => idle(page)).toBe(true);
+    expect(await page.getAttribute("#save-then-ghost", "data-liveview-loading")).toBeNull();
+    expect(await page.locator("#phantom").count()).toBe(0);
+    expect(frames).toEqual([{ target: "#nowhere", html: expect.any(String), ack: expect.any(String) }]);
+    expect(page.errors).toEqual([]);
+  });
+});
+
 describe("behaviours", () => {
   it("calls data-liveview-init's function for an element at load and for one added by a server update, once each", async () => {
     const page = await open("/behaviours");

@@ -90,6 +90,17 @@ handler("slow_save", async () => {
   await gate;
   return [{ target: "#slow-status", html: "Saved" }];
 });
+// A save, then the reply: the reply waits for the save's commit, and the call's ack rides on it.
+handler("save_at_once", async (_content, consumer) => {
+  consumer.scope.session.set("saved_at_once", true);
+  await consumer.scope.session.save();
+  return [{ target: "#slow-status", html: "Saved at once" }];
+});
+handler("save_then_ghost", async (_content, consumer) => {
+  consumer.scope.session.set("ghosted", true);
+  await consumer.scope.session.save();
+  return [{ target: "#nowhere", html: "<p id=phantom>should not appear</p>" }];
+});
 handler("ghost", (): JsonObject[] => [
   { target: "#nowhere", html: "<p id=phantom>should not appear</p>", title: "Should not apply" },
   { target: "div[unclosed", html: "<p id=phantom>should not appear</p>", scrollTop: true },

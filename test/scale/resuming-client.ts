@@ -3,7 +3,7 @@
 
 import { WebSocket } from "ws";
 import type { JsonObject } from "../../src/json.ts";
-import { GROUP_SEQ_KEY, RESUME_PARAM, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
+import { ACK_REPLAYED_KEY, GROUP_SEQ_KEY, RESUME_PARAM, SOCKET_PATH, SOCKET_TOKEN_PARAM } from "../../src/protocol.ts";
 
 /** The client's own reconnect delay, as the browser's first attempt (full jitter up to its base). */
 const RECONNECT_MS = 250;
@@ -64,16 +64,19 @@ export class ResumingClient {
     if (stamp) this.seen.set(stamp[0], [stamp[1], stamp[2]]);
     if (message.action === "resync") this.resyncs.push(message);
     else if (stamp) this.groupMessages.push({ stamp, message });
-    if (message.ack !== undefined) {
-      const call = this.unacked.get(String(message.ack));
-      this.unacked.delete(String(message.ack));
+    // The ack comes alone or as a key of the call's last reply, which is one of the call's replies too.
+    const { ack, ...reply } = message;
+    if (!stamp && Object.keys(reply).some((k) => k !== ACK_REPLAYED_KEY)) this.replies.push(reply);
+    if (ack !== undefined) {
+      const call = this.unacked.get(String(ack));
+      this.unacked.delete(String(ack));
       const now = Date.now();
       this.longestStallMs = Math.max(this.longestStallMs, now - this.lastAck);
       this.lastAck = now;
       const replies = this.replies;
       this.replies = [];
       call?.done(replies);
-    } else if (!stamp) this.replies.push(message);
+    }
     for (const w of [...this.waiters]) {
       if (!w.test(message)) continue;
       this.waiters.splice(this.waiters.indexOf(w), 1);

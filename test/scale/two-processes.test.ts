@@ -41,6 +41,17 @@ describeWithServices("two server processes, one deployment", () => {
     for (const message of await Promise.all(arrivals)) expect(message).toMatchObject({ target: "#ping", html: "42" });
   });
 
+  it("acknowledges a call in a frame of its own, after its reply: these stores hold no reply back for a commit", async () => {
+    const browser = await browserSession(servers.a.url);
+    const socket = await servers.connect(servers.a, browser);
+    const start = socket.received.length;
+    await socket.call("increment_counter");
+    expect(socket.received.slice(start)).toEqual([
+      { target: "#counter-display", html: expect.stringContaining("<strong>1</strong>") },
+      { ack: 1 },
+    ]);
+  });
+
   it("lets the clients of a killed process continue their session on the other", async () => {
     const browser = await browserSession(servers.a.url);
     const onA = await servers.connect(servers.a, browser);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ERRORS } from "../../src/errors.ts";
 import { createApp, Registry, type JsonObject } from "../../src/index.ts";
-import { unlimitedEvents, type LiveClient } from "../../src/testing/index.ts";
+import { callReplies, unlimitedEvents, type LiveClient } from "../../src/testing/index.ts";
 import { serve, tempDatabaseUrl, type Running } from "../helpers.ts";
 import { BUMP, BUMP_MAX, ECHO, frames, type Outcome } from "./fuzz/frames.ts";
 import { FRAMES, FUZZ_TIMEOUT_MS, SEED } from "./fuzz/scale.ts";
@@ -87,7 +87,7 @@ describe("fuzzed frames over a real socket", () => {
             const done = live.next((m) => m.ack === sentinel);
             live.sendRaw(JSON.stringify({ function: ECHO, data: {}, id: sentinel }));
             await done;
-            const replies = live.received.slice(start).filter((m) => m.ack !== sentinel);
+            const replies = callReplies(live.received.slice(start), sentinel);
             sent += makers.length;
             batches++;
             bumpedBy += expected.bumpedBy;

@@ -7,7 +7,7 @@ export interface Content {
   form_id?: string;
   lang?: string;
   room?: string;
-  /** Our extension: when present, the server answers `{"ack": id}` once the handler has finished. */
+  /** Our extension: when present, the server acknowledges the call once the handler has finished (Consumer.ack). */
   id?: string | number;
   [key: string]: unknown;
 }

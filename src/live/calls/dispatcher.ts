@@ -7,7 +7,6 @@ import { LiveViewError } from "../../errors.ts";
 import { supportedLanguage, withLanguage } from "../../i18n/language.ts";
 import type { JsonObject } from "../../json.ts";
 import { authorize } from "./authorize.ts";
-import { callAck } from "./call-ack.ts";
 import type { Consumer } from "../connection/consumer.ts";
 import type { Content } from "./content.ts";
 import { describeFailure } from "./failure-reply.ts";
@@ -39,7 +38,7 @@ export function receive(consumer: Consumer, frame: string): void {
   if (verdict === "refuse") {
     // Answered, not queued; the ack lets the client forget the call instead of sending it again on a reconnect.
     consumer.sendJson(rateLimited(consumer, content.function));
-    if (content.id !== undefined) consumer.sendJson({ ack: content.id });
+    if (content.id !== undefined) consumer.ack(content.id);
     return;
   }
   void consumer.enqueue(() => dispatch(consumer, content));
@@ -101,7 +100,7 @@ export async function dispatch(consumer: Consumer, content: Content): Promise<vo
     consumer.sendJson({ error: `Handler error: ${failure.text}`, function: name, ...failure.fields });
     consumer.runtime.onError?.(error, { handler: name });
   } finally {
-    if (content.id !== undefined) consumer.sendJson(callAck(content.id, replayed));
+    if (content.id !== undefined) consumer.ack(content.id, replayed);
   }
 }
 

@@ -7,6 +7,7 @@ import type { WebSocket } from "ws";
 import { BROADCAST_GROUP, CONSUMER_ID_BYTES, SLOW_READER_CLOSE_MS } from "../../constants.ts";
 import { CLOSE_POLICY_VIOLATION } from "../../protocol.ts";
 import type { JsonObject } from "../../json.ts";
+import { callAck, mergedAck } from "../calls/call-ack.ts";
 import { describeFailure } from "../calls/failure-reply.ts";
 import { RateLimit } from "./rate-limit.ts";
 import type { LiveRuntime } from "../runtime.ts";
@@ -18,8 +19,16 @@ import type { Sequence } from "../../channels/channel-layer.ts";
 import { GroupCursors, type ResumePoint } from "../replay/group-cursors.ts";
 import { DONE, startNow } from "../../promises.ts";
 
-/** How an acknowledgement starts once serialised (`sendJson({ ack })`). */
+/** How an acknowledgement of its own starts once serialised (`callAck`). */
 const ACK_PREFIX = '{"ack":';
+
+/** Messages held behind one commit, in order. */
+interface HeldBatch {
+  durable: Promise<void> | null;
+  texts: string[];
+  /** Acks that ride on one of `texts` (`ack()`): the frame each would have been, by the text's index. */
+  acks: Map<number, string> | null;
+}
 
 export interface ConnectionInfo {
   cookies: Record<string, string>;
@@ -48,8 +57,11 @@ export class Consumer {
   private queue: Promise<void> | null = null;
   private corked = false;
   /** Messages waiting for commits, in order, each batch behind the transaction open when it was sent. */
-  private held: { durable: Promise<void> | null; texts: string[] }[] | null = null;
+  private held: HeldBatch[] | null = null;
   private heldDone: Promise<void> = DONE;
+  /** Messages sent so far, and how many when the running job began: what a call sent, an ack may ride on (`ack`). */
+  private sent = 0;
+  private jobStart = 0;
   /** Two for most sockets (broadcast and the room): an array costs a fraction of a Set's memory. */
   private readonly groups: string[] = [];
   // Replay (issue 19): numbered group messages go through the cursors, once each and in order. Made when the first
@@ -90,7 +102,11 @@ export class Consumer {
    * behind nothing starts at once: a frame's handler loses no turns of the microtask queue waiting for its turn.
    */
   enqueue(job: () => Promise<void>): Promise<void> {
-    const run = this.queue ? this.queue.then(job) : startNow(job);
+    const begin = () => {
+      this.jobStart = this.sent;
+      return job();
+    };
+    const run = this.queue ? this.queue.then(begin) : startNow(begin);
     const settled: Promise<void> = run.then(
       () => this.ranDry(settled),
       (error) => {
@@ -109,18 +125,49 @@ export class Consumer {
   /** Sends now, or, while saves are not yet committed, once they are: nothing reaches the browser before its data is durable. */
   sendJson(message: JsonObject): void {
     if (!this.isOpen) return;
+    this.sent++;
     const text = JSON.stringify(message);
     const durable = this.runtime.sessions.durable();
     if (!this.held) {
       if (durable === null) return this.write(text);
-      this.held = [{ durable, texts: [text] }];
+      this.held = [{ durable, texts: [text], acks: null }];
       this.heldDone = this.releaseHeld();
       return;
     }
     // Behind earlier held messages (order), and behind the transaction open now (durability).
     const last = this.held[this.held.length - 1]!;
     if (last.durable === durable) last.texts.push(text);
-    else this.held.push({ durable, texts: [text] });
+    else this.held.push({ durable, texts: [text], acks: null });
+  }
+
+  /**
+   * Acknowledges call `id` (docs/protocol.md, "The acknowledgement"): once its handler has finished, or it was
+   * answered without running. While the call's last message waits for a commit, the ack rides on it
+   * (`{"target":..,"html":..,"ack":id}`) instead of following it in a frame of its own: the client sees the same
+   * things in the same order, in one frame fewer. Otherwise it is a frame of its own, as a `replayed` ack always is.
+   */
+  ack(id: string | number, replayed = false): void {
+    if (!this.isOpen) return;
+    const carrier = replayed ? null : this.ackCarrier();
+    if (!carrier) return this.sendJson(callAck(id, replayed));
+    const at = carrier.texts.length - 1;
+    const frame = `${ACK_PREFIX}${JSON.stringify(id)}}`; // JSON.stringify(callAck(id, false)), with no object
+    carrier.texts[at] = mergedAck(carrier.texts[at]!, frame);
+    (carrier.acks ??= new Map()).set(at, frame);
+  }
+
+  /**
+   * The held batch whose last message an ack due now may ride on, or null. That message must be one the socket got
+   * since the running job (the call) began, and so the last one sent (what was held before is another call's); it
+   * must carry no ack yet; and it must wait for the transaction open now, if any, which holds the call's own writes.
+   */
+  private ackCarrier(): HeldBatch | null {
+    const last = this.held?.[this.held.length - 1];
+    if (!last || this.sent === this.jobStart) return null;
+    const durable = this.runtime.sessions.durable();
+    if (durable !== null && durable !== last.durable) return null;
+    const at = last.texts.length - 1;
+    return last.texts[at]!.startsWith(ACK_PREFIX) || last.acks?.has(at) ? null : last;
   }
 
   private async releaseHeld(): Promise<void> {
@@ -143,8 +190,13 @@ export class Consumer {
             ...failure.fields,
           }),
         );
-        // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked).
-        for (const text of batch.texts) if (text.startsWith(ACK_PREFIX)) this.write(text);
+        // The calls are answered, by this error: their acks end the client's wait (and it must not replay them unasked),
+        // those that were to ride on a message as frames of their own.
+        batch.texts.forEach((text, i) => {
+          const riding = batch.acks?.get(i);
+          if (riding !== undefined) this.write(riding);
+          else if (text.startsWith(ACK_PREFIX)) this.write(text);
+        });
       }
       held.shift();
     }
