@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Bottom to top. A name is a folder of src/ or a file at its top. */
 const LAYERS = [
-  ["protocol.ts", "constants.ts", "errors.ts", "json.ts", "logger.ts"],
+  ["protocol.ts", "constants.ts", "errors.ts", "json.ts", "logger.ts", "promises.ts"],
   ["settings.ts"],
   ["db"],
   ["channels"],
