@@ -111,14 +111,11 @@ export class Sessions implements SessionHost {
   }
 
   persist(session: Session, key: string, changes: Omit<SessionChanges, "expireAt">): Promise<number> {
-    const full = { set: changes.set, deleted: changes.deleted, base: changes.base, expireAt: this.expireAt() };
+    const expireAt = Date.now() + this.ageSeconds * 1000;
+    const full = { set: changes.set, deleted: changes.deleted, base: changes.base, expireAt };
     // Written now on a pipelined store (its commit is awaited by the replies instead): no await before telling.
     if (this.pipelined) return this.changed(session, key, changes, this.pipelined.saveNow(key, full).result);
     return this.store.save(key, full).then((version) => this.changed(session, key, changes, version));
-  }
-
-  private expireAt(): number {
-    return Date.now() + this.ageSeconds * 1000;
   }
 
   /** Tells the session's other sockets which keys changed; resolves with the version saved. */
