@@ -75,6 +75,13 @@ export const PG_IDLE_MS = 10_000;
  * writes fail at once instead of waiting again (see db/sqlite-outage.ts).
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 1000;
+/**
+ * A worker thread copies SQLite's log into the database file after this many commits (see
+ * db/background-checkpoints.ts), and rests this long between two copies: the commit that would have done it on the
+ * event loop, with two syncs of the disk, finds it done.
+ */
+export const CHECKPOINT_COMMITS = 100;
+export const CHECKPOINT_PAUSE_MS = 100;
 /** A session lock held by a process that died is free again after this long; a live holder renews it. */
 export const SESSION_LOCK_LEASE_MS = 10_000;
 /**

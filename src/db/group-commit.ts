@@ -2,6 +2,7 @@
 // is committed when the turn ends. A writer learns its result immediately and is told separately when it is durable,
 // so replies can be held until the commit while later writers (reading through the same connection) go on.
 
+import { BackgroundCheckpoints } from "./background-checkpoints.ts";
 import type { SqliteDatabase } from "./sqlite.ts";
 import { sqliteRead, sqliteWrite } from "./sqlite-outage.ts";
 
@@ -26,6 +27,7 @@ export class GroupCommit {
   /** SQLite's data_version as last read: it moves when another connection commits, never for our own commits. */
   private dataVersion: unknown = null;
   private foreign = 0;
+  private readonly checkpoints: BackgroundCheckpoints | null;
 
   /** One per connection: every writer on it shares the turn's transaction. */
   static for(db: SqliteDatabase): GroupCommit {
@@ -45,6 +47,7 @@ export class GroupCommit {
       undo: sql("ROLLBACK TO liveview_write"),
       dataVersion: db.prepare("PRAGMA data_version").pluck(),
     };
+    this.checkpoints = BackgroundCheckpoints.for(db);
   }
 
   /**
@@ -131,5 +134,6 @@ export class GroupCommit {
       return;
     }
     current.resolve();
+    this.checkpoints?.committed();
   }
 }
